@@ -1,1 +1,827 @@
-//! Being written.
+//! Gazetteer lists and one Aho-Corasick automaton over all their names.
+//!
+//! A gazetteer is a set of entries (a label such as `PLACE` or `TITLE`, a
+//! canonical name, aliases and attributes) read from TSV files in the format
+//! that `gazetteers/README.md` defines. [`Gazetteer::find`] runs every name,
+//! alias, acronym and demonym of every entry over a text at once, keeps the
+//! matches that start and end on token boundaries, and resolves overlaps by a
+//! fixed priority, keeping the losers for rules that need them.
+//!
+//! ```
+//! use tidings_gazetteer::{Form, GazetteerBuilder};
+//! use tidings_tokenize::tokenize;
+//!
+//! let list = "PLACE\tIndia\tRepublic of India\tkind=country;demonym=Indian\n\
+//!             PLACE\tIndian Ocean Region\tIOR\tkind=water\n\
+//!             PLACE\tUnited States\tUS|U.S.|America\tkind=country;demonym=American\n";
+//! let gazetteer = GazetteerBuilder::new().add_source("places.tsv", list)?.build()?;
+//!
+//! let text = "Indian and US ships in the Indian Ocean Region; us too.";
+//! let matches = gazetteer.find(text, &tokenize(text));
+//! let found: Vec<(&str, &str, Form)> = matches
+//!     .chosen
+//!     .iter()
+//!     .map(|m| (&text[m.span], gazetteer.entry(m.entry).name.as_str(), m.form))
+//!     .collect();
+//! assert_eq!(found, [
+//!     ("Indian", "India", Form::Demonym),
+//!     ("US", "United States", Form::Alias),
+//!     ("Indian Ocean Region", "Indian Ocean Region", Form::Name),
+//! ]);
+//! # Ok::<(), tidings_gazetteer::GazetteerError>(())
+//! ```
+//!
+//! # Matching rules
+//!
+//! - Text and names are folded alike: Unicode lower case, accents removed,
+//!   curly quotes and apostrophes made straight, dashes made `-`, whitespace
+//!   runs made one space. "TÜRKIYE" matches "Türkiye"; "Cote d’Ivoire"
+//!   matches "Côte d'Ivoire".
+//! - A short form with two or more capitals (`US`, `MoD`, `NATO`, `iDEX`)
+//!   matches only as written. Other forms match in any case, except that a
+//!   match written all in lower case is dropped unless the form is too.
+//! - A match must start at a token's start and end at a token's end.
+//! - Overlaps: longer matches win; at equal length entity labels win over
+//!   cue labels, then the earlier source, then the earlier line. Losers go to
+//!   [`Matches::shadowed`].
+//!
+//! # Resource usage
+//!
+//! Building folds every form once and compiles one automaton; memory is about
+//! the size of the lists plus the automaton (a contiguous NFA, a few bytes per
+//! pattern byte). Matching folds the text once (one extra byte array and one
+//! offset per folded byte) and runs one overlapping search.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use tidings_core::{EntityType, Span};
+use tidings_tokenize::Tokens;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// The index of an entry in its [`Gazetteer`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EntryId(pub u32);
+
+/// Where an entry was defined.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Origin {
+    /// The source name: a path relative to the gazetteer directory, or the
+    /// name given to [`GazetteerBuilder::add_source`].
+    pub file: String,
+    /// 1-based line number.
+    pub line: usize,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+/// One gazetteer entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// `PERSON`, `ORG`, `PLACE`, `AGREEMENT`, `SYSTEM`, or a cue label such as `TITLE`.
+    pub label: String,
+    /// The canonical name.
+    pub name: String,
+    /// Other surface forms.
+    pub aliases: Vec<String>,
+    /// Attributes in file order; a value may be a list.
+    pub attrs: Vec<(String, Vec<String>)>,
+    /// Where the entry was defined.
+    pub origin: Origin,
+}
+
+impl Entry {
+    /// The first value of attribute `key`.
+    pub fn attr(&self, key: &str) -> Option<&str> {
+        self.attr_values(key).first().map(String::as_str)
+    }
+
+    /// All values of attribute `key` (empty when absent).
+    pub fn attr_values(&self, key: &str) -> &[String] {
+        self.attrs
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_slice())
+            .unwrap_or(&[])
+    }
+
+    /// The entity type, when the label is one.
+    pub fn entity_type(&self) -> Option<EntityType> {
+        self.label.parse().ok()
+    }
+
+    /// Whether the entry's name is also a common word, name or other place,
+    /// so that a match needs support from context.
+    pub fn is_ambiguous(&self) -> bool {
+        matches!(self.attr("ambiguous"), Some("1" | "true" | "yes"))
+    }
+}
+
+/// Which of an entry's forms a match is of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Form {
+    /// The canonical name.
+    Name,
+    /// An alias.
+    Alias,
+    /// The `acronym` attribute.
+    Acronym,
+    /// A `demonym` attribute value: "Indian" for India.
+    Demonym,
+}
+
+/// One match of a gazetteer form in a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Match {
+    /// Where in the text.
+    pub span: Span,
+    /// The tokens covered, as indices into [`Tokens::tokens`].
+    pub tokens: Range<usize>,
+    /// The entry matched.
+    pub entry: EntryId,
+    /// Which form of the entry matched.
+    pub form: Form,
+}
+
+/// The result of [`Gazetteer::find`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Matches {
+    /// Non-overlapping matches chosen by the priority rule, in text order.
+    pub chosen: Vec<Match>,
+    /// Matches that lost to an overlapping one, in text order.
+    pub shadowed: Vec<Match>,
+}
+
+/// An error in a gazetteer source: unreadable, or a malformed line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GazetteerError {
+    file: String,
+    line: Option<usize>,
+    message: String,
+}
+
+impl GazetteerError {
+    fn at(file: &str, line: usize, message: impl Into<String>) -> GazetteerError {
+        GazetteerError {
+            file: file.to_string(),
+            line: Some(line),
+            message: message.into(),
+        }
+    }
+
+    /// The file the error is in.
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
+    /// The 1-based line, when the error is about one line.
+    pub fn line(&self) -> Option<usize> {
+        self.line
+    }
+
+    /// What is wrong.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for GazetteerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.file, line, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+impl std::error::Error for GazetteerError {}
+
+/// Collects gazetteer sources and compiles them into a [`Gazetteer`].
+#[derive(Clone, Debug, Default)]
+pub struct GazetteerBuilder {
+    entries: Vec<Entry>,
+}
+
+impl GazetteerBuilder {
+    /// A builder with no entries.
+    pub fn new() -> GazetteerBuilder {
+        GazetteerBuilder::default()
+    }
+
+    /// Parses one source in the TSV format and adds its entries.
+    ///
+    /// # Errors
+    ///
+    /// A malformed line, reported with `name` and the line number.
+    pub fn add_source(mut self, name: &str, contents: &str) -> Result<Self, GazetteerError> {
+        parse_source(name, contents, &mut self.entries)?;
+        Ok(self)
+    }
+
+    /// Reads one file and adds its entries.
+    ///
+    /// # Errors
+    ///
+    /// The file cannot be read, is not UTF-8, or has a malformed line.
+    pub fn add_file(self, path: &Path) -> Result<Self, GazetteerError> {
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| GazetteerError {
+            file: name.clone(),
+            line: None,
+            message: format!("cannot read: {e}"),
+        })?;
+        let contents = String::from_utf8(bytes).map_err(|e| GazetteerError {
+            file: name.clone(),
+            line: Some(line_of(e.as_bytes(), e.utf8_error().valid_up_to())),
+            message: "not valid UTF-8".to_string(),
+        })?;
+        self.add_source(&name, &contents)
+    }
+
+    /// Adds every `*.tsv` file below `dir`, in path order; or `dir` itself
+    /// when it is a file.
+    ///
+    /// # Errors
+    ///
+    /// As [`GazetteerBuilder::add_file`], and when the directory cannot be
+    /// listed or holds no `.tsv` file.
+    pub fn add_dir(mut self, dir: &Path) -> Result<Self, GazetteerError> {
+        if dir.is_file() {
+            return self.add_file(dir);
+        }
+        let mut files = Vec::new();
+        collect_tsv(dir, &mut files)?;
+        if files.is_empty() {
+            return Err(GazetteerError {
+                file: dir.display().to_string(),
+                line: None,
+                message: "no .tsv gazetteer files found".to_string(),
+            });
+        }
+        files.sort();
+        for f in files {
+            self = self.add_file(&f)?;
+        }
+        Ok(self)
+    }
+
+    /// The entries added so far.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// Drops every entry for which `keep` returns false (used to measure
+    /// what rules find without particular list entries).
+    pub fn retain(mut self, keep: impl FnMut(&Entry) -> bool) -> Self {
+        self.entries.retain(keep);
+        self
+    }
+
+    /// Compiles the automaton.
+    ///
+    /// # Errors
+    ///
+    /// Only when the automaton cannot be built (it would exceed the
+    /// aho-corasick crate's size limits).
+    pub fn build(self) -> Result<Gazetteer, GazetteerError> {
+        Gazetteer::new(self.entries)
+    }
+}
+
+fn line_of(bytes: &[u8], offset: usize) -> usize {
+    1 + bytes[..offset.min(bytes.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+}
+
+fn collect_tsv(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), GazetteerError> {
+    let read = std::fs::read_dir(dir).map_err(|e| GazetteerError {
+        file: dir.display().to_string(),
+        line: None,
+        message: format!("cannot list directory: {e}"),
+    })?;
+    for item in read.flatten() {
+        let path = item.path();
+        if path.is_dir() {
+            collect_tsv(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "tsv") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn parse_source(file: &str, contents: &str, out: &mut Vec<Entry>) -> Result<(), GazetteerError> {
+    let contents = contents.strip_prefix('\u{feff}').unwrap_or(contents);
+    for (i, raw) in contents.lines().enumerate() {
+        let line = i + 1;
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        if raw.trim().is_empty() || raw.trim_start().starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&str> = raw.split('\t').collect();
+        if fields.len() < 2 {
+            return Err(GazetteerError::at(
+                file,
+                line,
+                "expected LABEL<TAB>name[<TAB>aliases[<TAB>attributes]]",
+            ));
+        }
+        if fields.len() > 4 {
+            return Err(GazetteerError::at(
+                file,
+                line,
+                format!("expected at most 4 tab-separated fields, found {}", fields.len()),
+            ));
+        }
+        let label = fields[0].trim();
+        if label.is_empty()
+            || !label
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+        {
+            return Err(GazetteerError::at(
+                file,
+                line,
+                format!("label {label:?} must be upper-case letters, digits or '_'"),
+            ));
+        }
+        let name = fields[1].trim();
+        if name.is_empty() {
+            return Err(GazetteerError::at(file, line, "empty canonical name"));
+        }
+        let aliases = fields
+            .get(2)
+            .map(|a| split_list(a))
+            .unwrap_or_default();
+        let mut attrs: Vec<(String, Vec<String>)> = Vec::new();
+        if let Some(a) = fields.get(3) {
+            for pair in a.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+                let Some((key, value)) = pair.split_once('=') else {
+                    return Err(GazetteerError::at(
+                        file,
+                        line,
+                        format!("attribute {pair:?} is not key=value"),
+                    ));
+                };
+                let key = key.trim();
+                if key.is_empty()
+                    || !key
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+                {
+                    return Err(GazetteerError::at(
+                        file,
+                        line,
+                        format!("attribute key {key:?} must be lower-case letters, digits or '_'"),
+                    ));
+                }
+                let values = split_list(value);
+                if values.is_empty() {
+                    return Err(GazetteerError::at(
+                        file,
+                        line,
+                        format!("attribute {key:?} has no value"),
+                    ));
+                }
+                attrs.push((key.to_string(), values));
+            }
+        }
+        out.push(Entry {
+            label: label.to_string(),
+            name: name.to_string(),
+            aliases,
+            attrs,
+            origin: Origin {
+                file: file.to_string(),
+                line,
+            },
+        });
+    }
+    Ok(())
+}
+
+fn split_list(s: &str) -> Vec<String> {
+    s.split('|')
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// How one folded pattern of the automaton maps back to entry forms.
+#[derive(Clone, Debug)]
+struct FormRef {
+    entry: EntryId,
+    form: Form,
+    /// `Some(exact)` when the form must match with this exact case (after
+    /// quote and dash folding).
+    case_exact: Option<String>,
+    /// Whether the form has an upper-case letter, so that an all-lower-case
+    /// match of it is dropped.
+    has_upper: bool,
+}
+
+/// A compiled gazetteer: entries and one automaton over all their forms.
+///
+/// `Send + Sync`; build once and share.
+#[derive(Clone, Debug)]
+pub struct Gazetteer {
+    entries: Vec<Entry>,
+    automaton: AhoCorasick,
+    /// For each automaton pattern, the entry forms it stands for.
+    patterns: Vec<Vec<FormRef>>,
+}
+
+impl Gazetteer {
+    fn new(entries: Vec<Entry>) -> Result<Gazetteer, GazetteerError> {
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut folded_patterns: Vec<String> = Vec::new();
+        let mut patterns: Vec<Vec<FormRef>> = Vec::new();
+        let mut buf = String::new();
+        let mut map = Vec::new();
+        for (i, entry) in entries.iter().enumerate() {
+            let id = EntryId(i as u32);
+            let case_attr = entry.attr("case");
+            let forms = std::iter::once((Form::Name, &entry.name))
+                .chain(entry.aliases.iter().map(|a| (Form::Alias, a)))
+                .chain(entry.attr_values("acronym").iter().map(|a| (Form::Acronym, a)))
+                .chain(entry.attr_values("demonym").iter().map(|a| (Form::Demonym, a)));
+            for (form, surface) in forms {
+                buf.clear();
+                map.clear();
+                fold(surface, &mut buf, &mut map);
+                let key = buf.trim().to_string();
+                if key.is_empty() {
+                    continue;
+                }
+                let sensitive = match case_attr {
+                    Some("sensitive") => true,
+                    Some("insensitive") => false,
+                    _ => is_acronym_like(surface),
+                };
+                let r = FormRef {
+                    entry: id,
+                    form,
+                    case_exact: sensitive.then(|| fold_keep_case(surface)),
+                    has_upper: surface.chars().any(char::is_uppercase),
+                };
+                let slot = *index.entry(key.clone()).or_insert_with(|| {
+                    folded_patterns.push(key);
+                    patterns.push(Vec::new());
+                    patterns.len() - 1
+                });
+                // One entry may list the same form twice (a name that is also
+                // its acronym); keep the first.
+                if !patterns[slot].iter().any(|p| p.entry == id) {
+                    patterns[slot].push(r);
+                }
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&folded_patterns)
+            .map_err(|e| GazetteerError {
+                file: "<gazetteer>".to_string(),
+                line: None,
+                message: format!("cannot build automaton: {e}"),
+            })?;
+        Ok(Gazetteer {
+            entries,
+            automaton,
+            patterns,
+        })
+    }
+
+    /// The entry with this id.
+    ///
+    /// # Panics
+    ///
+    /// When the id is not from this gazetteer.
+    pub fn entry(&self, id: EntryId) -> &Entry {
+        &self.entries[id.0 as usize]
+    }
+
+    /// All entries.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The number of distinct folded forms in the automaton.
+    pub fn pattern_count(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// Finds every entry form in `text` on the token boundaries of `tokens`.
+    pub fn find(&self, text: &str, tokens: &Tokens) -> Matches {
+        let mut folded = String::with_capacity(text.len());
+        let mut map = Vec::with_capacity(text.len() + 1);
+        fold(text, &mut folded, &mut map);
+        map.push(text.len());
+        let mut candidates: Vec<Match> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(&folded) {
+            let start = map[m.start()];
+            // The end of the last folded byte's source character.
+            let last = map[m.end() - 1];
+            let end = last + text[last..].chars().next().map_or(0, char::len_utf8);
+            let (Some(first_tok), Some(last_tok)) =
+                (tokens.token_starting_at(start), tokens.token_ending_at(end))
+            else {
+                continue;
+            };
+            let surface = &text[start..end];
+            for r in &self.patterns[m.pattern().as_usize()] {
+                if let Some(exact) = &r.case_exact {
+                    if fold_keep_case(surface) != *exact {
+                        continue;
+                    }
+                } else if r.has_upper && !surface.chars().any(char::is_uppercase) {
+                    continue;
+                }
+                candidates.push(Match {
+                    span: Span::new(start, end),
+                    tokens: first_tok..last_tok + 1,
+                    entry: r.entry,
+                    form: r.form,
+                });
+            }
+        }
+        self.resolve(candidates)
+    }
+
+    fn priority(&self, m: &Match) -> (std::cmp::Reverse<usize>, u8, EntryId, Form) {
+        let entity = self.entry(m.entry).entity_type().is_some();
+        (
+            std::cmp::Reverse(m.span.len()),
+            if entity { 0 } else { 1 },
+            m.entry,
+            m.form,
+        )
+    }
+
+    fn resolve(&self, mut candidates: Vec<Match>) -> Matches {
+        candidates.sort_by(|a, b| {
+            self.priority(a)
+                .cmp(&self.priority(b))
+                .then(a.span.start.cmp(&b.span.start))
+        });
+        let mut chosen: Vec<Match> = Vec::new();
+        let mut shadowed = Vec::new();
+        // Chosen spans are kept sorted so that overlap checks are a binary search.
+        let mut taken: Vec<Span> = Vec::new();
+        for m in candidates {
+            let at = taken.partition_point(|s| s.end <= m.span.start);
+            let clash = taken.get(at).is_some_and(|s| s.overlaps(m.span));
+            if clash {
+                shadowed.push(m);
+            } else {
+                taken.insert(at, m.span);
+                chosen.push(m);
+            }
+        }
+        chosen.sort_by_key(|m| (m.span.start, m.entry));
+        shadowed.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end), m.entry));
+        Matches { chosen, shadowed }
+    }
+}
+
+/// Whether a form is an acronym that must match with its exact case: one
+/// word of at most six letters with two or more capitals ("US", "MoD", "iDEX").
+fn is_acronym_like(form: &str) -> bool {
+    if form.chars().any(char::is_whitespace) {
+        return false;
+    }
+    let letters = form.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = form.chars().filter(|c| c.is_uppercase()).count();
+    letters <= 6 && upper >= 2
+}
+
+/// Maps quote and dash variants to one form, keeping case.
+fn normalize_punct(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201b}' | '`' | '\u{b4}' | '\u{2032}' => '\'',
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{ab}' | '\u{bb}' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
+        c => c,
+    }
+}
+
+fn fold_keep_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(normalize_punct(c));
+            space = false;
+        }
+    }
+    out
+}
+
+/// Folds `text` into `out` for matching and records, for every byte pushed,
+/// the byte offset in `text` of the character it came from.
+fn fold(text: &str, out: &mut String, map: &mut Vec<usize>) {
+    let mut space = false;
+    for (offset, c) in text.char_indices() {
+        if c.is_ascii() {
+            if c.is_ascii_whitespace() {
+                if !space {
+                    out.push(' ');
+                    map.push(offset);
+                }
+                space = true;
+            } else {
+                out.push(c.to_ascii_lowercase());
+                map.push(offset);
+                space = false;
+            }
+            continue;
+        }
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+                map.push(offset);
+            }
+            space = true;
+            continue;
+        }
+        space = false;
+        let c = normalize_punct(c);
+        for lower in c.to_lowercase() {
+            decompose_canonical(lower, |d| {
+                if !is_combining_mark(d) {
+                    let before = out.len();
+                    out.push(d);
+                    map.extend(std::iter::repeat_n(offset, out.len() - before));
+                }
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tidings_tokenize::tokenize;
+
+    const LISTS: &str = "\
+# a comment
+PLACE\tIndia\tRepublic of India\tkind=country;demonym=Indian|Indians
+PLACE\tUnited States\tUS|U.S.|USA|America\tkind=country;demonym=American
+PLACE\tIndian Ocean Region\tIOR\tkind=water
+PLACE\tTürkiye\tTurkey\tkind=country;ambiguous=1
+PLACE\tCôte d'Ivoire\tIvory Coast\tkind=country
+ORG\tMinistry of Defence\tMoD\tkind=ministry;country=India
+ORG\tInnovations for Defence Excellence\t\tacronym=iDEX;country=India
+TITLE\tDefence Minister\tDefense Minister\tkind=office
+GIVEN_NAME\tMay\t\tambiguous=1
+ORG\tIndian Army
+";
+
+    fn gaz() -> Gazetteer {
+        GazetteerBuilder::new()
+            .add_source("test.tsv", LISTS)
+            .unwrap()
+            .build()
+            .unwrap()
+    }
+
+    fn found(text: &str) -> Vec<(String, String)> {
+        let g = gaz();
+        g.find(text, &tokenize(text))
+            .chosen
+            .iter()
+            .map(|m| (text[m.span].to_string(), g.entry(m.entry).name.clone()))
+            .collect()
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn token_boundaries_only() {
+        assert_eq!(found("Indiana and Indians"), pairs(&[("Indians", "India")]));
+    }
+
+    #[test]
+    fn acronyms_match_case_sensitively() {
+        assert_eq!(found("us and US"), pairs(&[("US", "United States")]));
+        assert_eq!(found("the mod said"), vec![]);
+        assert_eq!(found("the MoD said"), pairs(&[("MoD", "Ministry of Defence")]));
+        assert_eq!(found("India's iDEX"), pairs(&[("India", "India"), ("iDEX", "Innovations for Defence Excellence")]));
+        assert_eq!(found("IDEX"), vec![]);
+    }
+
+    #[test]
+    fn lower_case_text_does_not_match_capitalised_forms() {
+        assert_eq!(found("india"), vec![]);
+        assert_eq!(found("INDIA"), pairs(&[("INDIA", "India")]));
+    }
+
+    #[test]
+    fn unicode_folds() {
+        assert_eq!(found("TÜRKIYE"), pairs(&[("TÜRKIYE", "Türkiye")]));
+        assert_eq!(found("Cote d’Ivoire"), pairs(&[("Cote d’Ivoire", "Côte d'Ivoire")]));
+        assert_eq!(found("Defence\u{a0}Minister"), pairs(&[("Defence\u{a0}Minister", "Defence Minister")]));
+    }
+
+    #[test]
+    fn longest_wins_and_losers_are_kept() {
+        let g = gaz();
+        let text = "the Indian Ocean Region and the Indian Army";
+        let m = g.find(text, &tokenize(text));
+        let chosen: Vec<&str> = m.chosen.iter().map(|m| &text[m.span]).collect();
+        assert_eq!(chosen, ["Indian Ocean Region", "Indian Army"]);
+        let shadowed: Vec<&str> = m.shadowed.iter().map(|m| &text[m.span]).collect();
+        assert_eq!(shadowed, ["Indian", "Indian"]);
+    }
+
+    #[test]
+    fn entity_labels_beat_cue_labels_at_equal_length() {
+        let text = "May";
+        let g = GazetteerBuilder::new()
+            .add_source("a.tsv", "GIVEN_NAME\tMay\nPERSON\tMay\n")
+            .unwrap()
+            .build()
+            .unwrap();
+        let m = g.find(text, &tokenize(text));
+        assert_eq!(g.entry(m.chosen[0].entry).label, "PERSON");
+        assert_eq!(g.entry(m.shadowed[0].entry).label, "GIVEN_NAME");
+    }
+
+    #[test]
+    fn offsets_map_back_through_multibyte_text() {
+        let text = "Über—India’s";
+        let g = gaz();
+        let m = g.find(text, &tokenize(text));
+        assert_eq!(&text[m.chosen[0].span], "India");
+    }
+
+    #[test]
+    fn attributes_and_ambiguity() {
+        let g = gaz();
+        let turkey = g.entries().iter().find(|e| e.name == "Türkiye").unwrap();
+        assert!(turkey.is_ambiguous());
+        assert_eq!(turkey.attr("kind"), Some("country"));
+        let india = &g.entries()[0];
+        assert_eq!(india.attr_values("demonym"), ["Indian", "Indians"]);
+        assert_eq!(india.entity_type(), Some(EntityType::Place));
+        assert_eq!(india.origin.to_string(), "test.tsv:2");
+    }
+
+    macro_rules! malformed {
+        ($($name:ident: $src:expr => $msg:expr;)*) => {$(
+            #[test]
+            fn $name() {
+                let err = GazetteerBuilder::new().add_source("bad.tsv", $src).unwrap_err();
+                assert_eq!(err.to_string(), $msg);
+            }
+        )*};
+    }
+
+    malformed! {
+        missing_name: "# head\nPLACE\n" => "bad.tsv:2: expected LABEL<TAB>name[<TAB>aliases[<TAB>attributes]]";
+        empty_name: "PLACE\t  \n" => "bad.tsv:1: empty canonical name";
+        lower_label: "place\tIndia\n" => "bad.tsv:1: label \"place\" must be upper-case letters, digits or '_'";
+        bad_attr: "PLACE\tIndia\t\tkind\n" => "bad.tsv:1: attribute \"kind\" is not key=value";
+        bad_key: "PLACE\tIndia\t\tKind=x\n" => "bad.tsv:1: attribute key \"Kind\" must be lower-case letters, digits or '_'";
+        empty_value: "PLACE\tIndia\t\tkind=\n" => "bad.tsv:1: attribute \"kind\" has no value";
+        too_many: "PLACE\tIndia\ta\tb=c\td\n" => "bad.tsv:1: expected at most 4 tab-separated fields, found 5";
+    }
+
+    #[test]
+    fn unreadable_and_invalid_files() {
+        let dir = std::env::temp_dir().join(format!("tidings-gaz-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let bad = dir.join("bad.tsv");
+        std::fs::write(&bad, b"PLACE\tIndia\nPLACE\t\xff\xfe\n").unwrap();
+        let err = GazetteerBuilder::new().add_file(&bad).unwrap_err();
+        assert_eq!(err.line(), Some(2));
+        assert!(err.to_string().ends_with("not valid UTF-8"));
+        let err = GazetteerBuilder::new().add_dir(&dir.join("missing")).unwrap_err();
+        assert!(err.message().starts_with("cannot list directory"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Gazetteer>();
+    }
+}
