@@ -26,7 +26,9 @@ use serde::{Deserialize, Serialize};
 ///
 /// Both ends of a span made by a tidings stage lie on `char` boundaries of the
 /// text it was made from, so `&text[span]` never panics for such spans.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Span {
     /// Offset of the first byte.
     pub start: usize,

@@ -1,1 +1,320 @@
-//! Being written.
+//! Entity mentions from gazetteer matches and rules, merged into one entity
+//! per real thing.
+//!
+//! This stage takes the tokens, gazetteer matches and timexes of a text and
+//! produces [`Mention`]s (where a name occurs and what type it is) and
+//! [`Entity`]s (the things those names stand for: "Austin", "Lloyd Austin" and
+//! "Lloyd J. Austin III" are three mentions of one PERSON).
+//!
+//! Mentions come from three places: entity gazetteer entries; rules written
+//! in the pattern language of `tidings-pattern` (a title before a capitalised
+//! name is a PERSON, a capitalised sequence headed by "Ministry" is an ORG);
+//! and acronym definitions ("Security of Supply Arrangement (SOSA)"), which
+//! also make later uses of the acronym mentions of the same entity.
+//!
+//! ```
+//! use tidings_entities::{find, EntityRules, Input};
+//! use tidings_gazetteer::GazetteerBuilder;
+//! use tidings_pattern::parse_rules;
+//! use tidings_temporal::Tagger;
+//! use tidings_tokenize::tokenize;
+//!
+//! let gazetteer = GazetteerBuilder::new()
+//!     .add_source("t.tsv", "TITLE\tForeign Secretary\nPLACE\tIndia\t\tkind=country;demonym=Indian\n")?
+//!     .build()?;
+//! let rules = parse_rules("person.rules", "\
+//! rule person.title_name
+//!   pattern  (?<title>[@gaz:TITLE]+) (?<name>[shape=Capitalized & !@gaz:*]{1,3})
+//!   emit     PERSON name
+//!   title    title
+//! ").unwrap();
+//! let rules = EntityRules::new(&[rules])?;
+//!
+//! let text = "Indian Foreign Secretary Vikram Misri arrived. Misri met officials.";
+//! let tokens = tokenize(text);
+//! let matches = gazetteer.find(text, &tokens);
+//! let timexes = Tagger::new().tag(text, &tokens, None);
+//! let input = Input { text, tokens: &tokens, gazetteer: &gazetteer, matches: &matches, timexes: &timexes };
+//! let found = find(&input, &rules);
+//! let names: Vec<&str> = found.entities.iter().map(|e| e.name.as_str()).collect();
+//! assert_eq!(names, ["India", "Vikram Misri"]);
+//! assert_eq!(found.entities[1].mentions.len(), 2);
+//! assert_eq!(found.entities[1].titles, ["Indian Foreign Secretary"]);
+//! assert_eq!(found.entities[1].country.as_deref(), Some("India"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod acronyms;
+mod annotate;
+mod merge;
+mod normal;
+mod rules;
+
+use std::ops::Range;
+
+use tidings_core::{EntityType, Span};
+use tidings_gazetteer::{EntryId, Gazetteer, Matches};
+use tidings_temporal::Timex;
+use tidings_tokenize::Tokens;
+
+pub use annotate::{annotate, LABELS};
+pub use normal::name_key;
+pub use rules::EntityRules;
+
+/// What the entity stage reads: the text and the results of the stages before it.
+#[derive(Clone, Copy, Debug)]
+pub struct Input<'t> {
+    /// The text, as given.
+    pub text: &'t str,
+    /// Its tokens and sentences.
+    pub tokens: &'t Tokens,
+    /// The gazetteer the matches come from.
+    pub gazetteer: &'t Gazetteer,
+    /// Gazetteer matches in the text.
+    pub matches: &'t Matches,
+    /// Date and time expressions in the text.
+    pub timexes: &'t [Timex],
+}
+
+/// How a mention names its entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MentionKind {
+    /// A full or partial proper name.
+    Name,
+    /// An acronym.
+    Acronym,
+    /// A demonym or adjective of a place ("Indian").
+    Demonym,
+    /// A surname or given name alone, standing for a person named in full elsewhere.
+    Short,
+}
+
+/// One occurrence of a name in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// Where the name is.
+    pub span: Span,
+    /// Its tokens, as indices into the document's tokens.
+    pub tokens: Range<usize>,
+    /// The entity type.
+    pub etype: EntityType,
+    /// How it names the entity.
+    pub kind: MentionKind,
+    /// The rule that found it: a rule id, `gazetteer`, `acronym` or `short-name`.
+    pub rule: String,
+    /// The gazetteer entry it matched, if any.
+    pub entry: Option<EntryId>,
+    /// Whether it names a country.
+    pub is_country: bool,
+    /// Title spans stated with it ("Defence Minister").
+    pub titles: Vec<Span>,
+    /// Country mention spans stated with it ("Indian" in "Indian Foreign Secretary").
+    pub countries: Vec<Span>,
+    /// The index of its entity in [`Entities::entities`].
+    pub entity: usize,
+}
+
+/// One real-world thing named in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entity {
+    /// The entity type.
+    pub etype: EntityType,
+    /// The fullest name: a gazetteer entry's canonical name, else the longest mention.
+    pub name: String,
+    /// Other names it goes by in the text (and acronyms), without `name`.
+    pub aliases: Vec<String>,
+    /// Indices into [`Entities::mentions`], in text order.
+    pub mentions: Vec<usize>,
+    /// The gazetteer entries that matched its mentions.
+    pub entries: Vec<EntryId>,
+    /// Titles stated with its mentions (persons), as written.
+    pub titles: Vec<String>,
+    /// The country it belongs to or represents, as stated (or listed in the gazetteer).
+    pub country: Option<String>,
+    /// Its acronym.
+    pub acronym: Option<String>,
+    /// The gazetteer `kind` attribute or the rule's kind.
+    pub kind: Option<String>,
+    /// The rules that produced its mentions, deduplicated, in first-use order.
+    pub rules: Vec<String>,
+}
+
+/// The result of [`find`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Entities {
+    /// All mentions, in text order.
+    pub mentions: Vec<Mention>,
+    /// All entities, ordered by their first mention.
+    pub entities: Vec<Entity>,
+}
+
+impl Entities {
+    /// The entity whose mention covers exactly `span`, if any.
+    pub fn entity_at(&self, span: Span) -> Option<usize> {
+        self.mentions
+            .iter()
+            .find(|m| m.span == span)
+            .map(|m| m.entity)
+    }
+}
+
+/// Finds the mentions in `input` and merges them into entities.
+pub fn find(input: &Input<'_>, rules: &EntityRules) -> Entities {
+    let mut candidates = gazetteer_mentions(input);
+    candidates.extend(rules.apply(input));
+    let mut mentions = resolve(input, candidates);
+    let links = acronyms::define(input, &mut mentions);
+    merge::merge(input, mentions, links)
+}
+
+fn gazetteer_mentions(input: &Input<'_>) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for m in &input.matches.chosen {
+        let entry = input.gazetteer.entry(m.entry);
+        let Some(etype) = entry.entity_type() else {
+            continue;
+        };
+        let kind = match m.form {
+            tidings_gazetteer::Form::Demonym => MentionKind::Demonym,
+            tidings_gazetteer::Form::Acronym => MentionKind::Acronym,
+            _ => MentionKind::Name,
+        };
+        out.push(Candidate {
+            mention: Mention {
+                span: m.span,
+                tokens: m.tokens.clone(),
+                etype,
+                kind,
+                rule: "gazetteer".to_string(),
+                entry: Some(m.entry),
+                is_country: matches!(entry.attr("kind"), Some("country" | "territory")),
+                titles: Vec::new(),
+                countries: Vec::new(),
+                entity: 0,
+            },
+            priority: GAZETTEER_PRIORITY,
+            order: out.len(),
+        });
+    }
+    out
+}
+
+/// The priority of gazetteer mentions; rules default to a lower one.
+pub(crate) const GAZETTEER_PRIORITY: i32 = 50;
+
+/// A mention before overlaps are resolved.
+#[derive(Clone, Debug)]
+pub(crate) struct Candidate {
+    pub mention: Mention,
+    pub priority: i32,
+    pub order: usize,
+}
+
+/// Keeps the longest candidates, then the higher priority, then the earlier
+/// found; a country mention nested inside a longer name is kept too, since
+/// "Indian" in "Indian Ministry of Defence" still mentions India.
+fn resolve(input: &Input<'_>, mut candidates: Vec<Candidate>) -> Vec<Mention> {
+    // Ambiguous gazetteer names stand only when context supports one of
+    // their uses; then all of them stand (one sense per article).
+    let supported: Vec<EntryId> = candidates
+        .iter()
+        .filter_map(|c| {
+            c.mention
+                .entry
+                .filter(|_| ambiguous_supported(input, &c.mention))
+        })
+        .collect();
+    candidates.retain(|c| {
+        let Some(id) = c.mention.entry else {
+            return true;
+        };
+        !input.gazetteer.entry(id).is_ambiguous() || supported.contains(&id)
+    });
+    candidates.sort_by(|a, b| {
+        b.mention
+            .span
+            .len()
+            .cmp(&a.mention.span.len())
+            .then(b.priority.cmp(&a.priority))
+            .then(a.order.cmp(&b.order))
+    });
+    let mut kept: Vec<Mention> = Vec::new();
+    for c in candidates {
+        let m = c.mention;
+        // A loser with the same span and type hands its titles and
+        // countries to the winner: a rule that saw "Defence Minister" before
+        // a listed name still contributes the title.
+        if let Some(k) = kept
+            .iter_mut()
+            .find(|k| k.span == m.span && k.etype == m.etype)
+        {
+            k.titles.extend(m.titles);
+            k.countries.extend(m.countries);
+            continue;
+        }
+        let clash = kept.iter().any(|k| {
+            k.span.overlaps(m.span)
+                && !(m.is_country && k.span.contains(m.span) && k.etype != EntityType::Place)
+        });
+        if !clash {
+            kept.push(m);
+        }
+    }
+    kept.sort_by_key(|m| (m.span.start, m.span.end));
+    kept
+}
+
+/// Context that supports an ambiguous place name: a preposition of place
+/// before it ("in Georgia", "to Jordan"), a comma and a country or state
+/// after it ("Austin, Texas"), or a demonym use ("Georgian"). A capitalised
+/// word directly after it ("Jordan Peterson") speaks against.
+fn ambiguous_supported(input: &Input<'_>, m: &Mention) -> bool {
+    let toks = input.tokens.tokens();
+    let word = |i: usize| toks.get(i).map(|t| input.text[t.span].to_lowercase());
+    if m.kind == MentionKind::Demonym {
+        return true;
+    }
+    if let Some(next) = toks.get(m.tokens.end) {
+        if next.shape == tidings_tokenize::Shape::Capitalized
+            && next.space_before
+            && !next.newline_before
+        {
+            return false;
+        }
+    }
+    let before = m.tokens.start.checked_sub(1).and_then(word);
+    if let Some(b) = before.as_deref() {
+        if matches!(
+            b,
+            "in" | "to"
+                | "from"
+                | "at"
+                | "of"
+                | "near"
+                | "across"
+                | "into"
+                | "visit"
+                | "visited"
+                | "visiting"
+                | "towards"
+                | "toward"
+        ) {
+            return true;
+        }
+    }
+    if word(m.tokens.end).as_deref() == Some(",") {
+        if let Some(after) = input
+            .matches
+            .chosen
+            .iter()
+            .find(|g| g.tokens.start == m.tokens.end + 1)
+        {
+            let e = input.gazetteer.entry(after.entry);
+            return matches!(e.attr("kind"), Some("country" | "state"));
+        }
+    }
+    // An ambiguous country name that is also the subject of a country verb
+    // ("Jordan said", "Georgia signed") stays ambiguous; without support it
+    // is dropped.
+    false
+}

@@ -1,1 +1,327 @@
-//! Being written.
+//! Relations between entities: `represents`, `works_for`, `part_of`,
+//! `party_to` and `signatory`, as the annotation guide defines them.
+//!
+//! Relations come from three sources, each named in the relation's `rule`:
+//!
+//! - relation rules in the pattern language (`relation TYPE` fields, with
+//!   `head` and `tail` captures over `<ent:...>` mentions);
+//! - what the entity stage read from a name and its title ("Indian Foreign
+//!   Secretary Vikram Misri" represents India; "Indian Ministry of Defence"
+//!   is part of India);
+//! - signing events: the countries and organisations that sign are
+//!   `party_to` the agreement, the people who sign are its `signatory`.
+//!
+//! ```
+//! use tidings_entities::{find as find_entities, EntityRules, Input};
+//! use tidings_gazetteer::GazetteerBuilder;
+//! use tidings_pattern::parse_rules;
+//! use tidings_relations::{find, RelationRules, RelationType};
+//! use tidings_temporal::Tagger;
+//! use tidings_tokenize::tokenize;
+//!
+//! let gazetteer = GazetteerBuilder::new()
+//!     .add_source("g.tsv", "PLACE\tIndia\t\tkind=country;demonym=Indian\nTITLE\tForeign Secretary\n")?
+//!     .build()?;
+//! let people = parse_rules("p.rules", "\
+//! rule person.title
+//!   pattern  (?<country>[@kind:country])? (?<title>[@gaz:TITLE]+) (?<name>[shape=Capitalized & !@gaz:*]{2})
+//!   emit     PERSON name
+//!   title    title
+//!   country  country
+//! ")?;
+//! let text = "Indian Foreign Secretary Vikram Misri arrived.";
+//! let tokens = tokenize(text);
+//! let matches = gazetteer.find(text, &tokens);
+//! let timexes = Tagger::new().tag(text, &tokens, None);
+//! let input = Input { text, tokens: &tokens, gazetteer: &gazetteer, matches: &matches, timexes: &timexes };
+//! let entities = find_entities(&input, &EntityRules::new(&[people])?);
+//! let relations = find(&input, &entities, &[], &RelationRules::default());
+//! let r = &relations[0];
+//! assert_eq!(r.rtype, RelationType::Represents);
+//! assert_eq!(entities.entities[r.head].name, "Vikram Misri");
+//! assert_eq!(entities.entities[r.tail].name, "India");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::fmt;
+
+use tidings_core::{EntityType, Span};
+use tidings_entities::{annotate, name_key, Entities, Input};
+use tidings_events::{Event, EventType, Status};
+use tidings_pattern::{Pattern, RuleError, RuleFile};
+
+/// The kinds of relation (schema v1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RelationType {
+    /// PERSON → country they act for.
+    Represents,
+    /// PERSON → ORG they work for.
+    WorksFor,
+    /// ORG → ORG or country it belongs to.
+    PartOf,
+    /// Country or ORG → AGREEMENT it is party to.
+    PartyTo,
+    /// PERSON → AGREEMENT they signed.
+    Signatory,
+}
+
+impl RelationType {
+    /// All relation types.
+    pub const ALL: [RelationType; 5] = [
+        RelationType::Represents,
+        RelationType::WorksFor,
+        RelationType::PartOf,
+        RelationType::PartyTo,
+        RelationType::Signatory,
+    ];
+
+    /// The name used in rules and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RelationType::Represents => "represents",
+            RelationType::WorksFor => "works_for",
+            RelationType::PartOf => "part_of",
+            RelationType::PartyTo => "party_to",
+            RelationType::Signatory => "signatory",
+        }
+    }
+}
+
+impl fmt::Display for RelationType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One relation between two entities.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Relation {
+    /// The relation type.
+    pub rtype: RelationType,
+    /// The head entity's index.
+    pub head: usize,
+    /// The tail entity's index.
+    pub tail: usize,
+    /// The rule that produced it.
+    pub rule: String,
+    /// The text that states it (a mention, or the sentence of a rule match or event).
+    pub evidence: Span,
+}
+
+#[derive(Clone, Debug)]
+struct RelationRule {
+    id: String,
+    pattern: Pattern,
+    rtype: RelationType,
+}
+
+/// The compiled relation rules.
+#[derive(Clone, Debug, Default)]
+pub struct RelationRules {
+    rules: Vec<RelationRule>,
+}
+
+impl RelationRules {
+    /// Collects the relation rules (blocks with a `relation` field) of `files`.
+    ///
+    /// # Errors
+    ///
+    /// An unknown relation type, or a pattern without `head` and `tail`
+    /// captures, with the file and line.
+    pub fn new(files: &[RuleFile]) -> Result<RelationRules, RuleError> {
+        let mut rules = Vec::new();
+        for file in files {
+            for rule in &file.rules {
+                let Some(field) = rule.fields("relation").next() else {
+                    continue;
+                };
+                let rtype = RelationType::ALL
+                    .into_iter()
+                    .find(|t| t.as_str() == field.value.trim())
+                    .ok_or_else(|| {
+                        rule.error_at(
+                            field.line,
+                            1,
+                            format!("unknown relation type {:?}", field.value),
+                        )
+                    })?;
+                let names = rule.pattern.capture_names();
+                if !names.contains(&"head") || !names.contains(&"tail") {
+                    return Err(rule.error_at(
+                        rule.pattern_line,
+                        1,
+                        "a relation pattern needs captures named head and tail",
+                    ));
+                }
+                rules.push(RelationRule {
+                    id: rule.id.clone(),
+                    pattern: rule.pattern.clone(),
+                    rtype,
+                });
+            }
+        }
+        Ok(RelationRules { rules })
+    }
+
+    /// The number of relation rules.
+    pub fn len(&self) -> usize {
+        self.rules.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+}
+
+/// Whether a relation type accepts these entity types.
+fn fits(rtype: RelationType, head: EntityType, tail: EntityType, tail_is_country: bool) -> bool {
+    use EntityType::*;
+    match rtype {
+        RelationType::Represents => head == Person && tail == Place && tail_is_country,
+        RelationType::WorksFor => head == Person && tail == Org,
+        RelationType::PartOf => head == Org && (tail == Org || (tail == Place && tail_is_country)),
+        RelationType::PartyTo => (head == Org || (head == Place)) && tail == Agreement,
+        RelationType::Signatory => head == Person && tail == Agreement,
+    }
+}
+
+/// Finds the relations between `entities`, using the `events` for
+/// `party_to` and `signatory`.
+pub fn find(
+    input: &Input<'_>,
+    entities: &Entities,
+    events: &[Event],
+    rules: &RelationRules,
+) -> Vec<Relation> {
+    let mut out: Vec<Relation> = Vec::new();
+    let is_country = |e: usize| {
+        entities.entities[e].etype == EntityType::Place
+            && entities.entities[e]
+                .mentions
+                .iter()
+                .any(|&m| entities.mentions[m].is_country)
+    };
+    let add =
+        |out: &mut Vec<Relation>, rtype, head: usize, tail: usize, rule: &str, evidence: Span| {
+            let (h, t) = (&entities.entities[head], &entities.entities[tail]);
+            if head == tail || !fits(rtype, h.etype, t.etype, is_country(tail)) {
+                return;
+            }
+            if out
+                .iter()
+                .any(|r| r.rtype == rtype && r.head == head && r.tail == tail)
+            {
+                return;
+            }
+            out.push(Relation {
+                rtype,
+                head,
+                tail,
+                rule: rule.to_string(),
+                evidence,
+            });
+        };
+
+    // Relation rules.
+    for (s, sent) in input.tokens.sentences().iter().enumerate() {
+        if rules.rules.is_empty() {
+            break;
+        }
+        let seq = annotate(input, s, Some(&entities.mentions));
+        for rule in &rules.rules {
+            for m in rule.pattern.find_iter(&seq) {
+                let heads: Vec<usize> = m.all("head").filter_map(|c| c.annotation).collect();
+                let tails: Vec<usize> = m.all("tail").filter_map(|c| c.annotation).collect();
+                for &h in &heads {
+                    for &t in &tails {
+                        let (Some(hm), Some(tm)) =
+                            (entities.mentions.get(h), entities.mentions.get(t))
+                        else {
+                            continue;
+                        };
+                        add(
+                            &mut out, rule.rtype, hm.entity, tm.entity, &rule.id, sent.span,
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    // What names and titles state.
+    let by_name = |name: &str| {
+        let key = name_key(name);
+        entities
+            .entities
+            .iter()
+            .position(|e| e.etype == EntityType::Place && name_key(&e.name) == key)
+    };
+    for (i, e) in entities.entities.iter().enumerate() {
+        let Some(country) = e.country.as_deref() else {
+            continue;
+        };
+        let Some(tail) = by_name(country) else {
+            continue;
+        };
+        let evidence = e
+            .mentions
+            .first()
+            .map_or(Span::default(), |&m| entities.mentions[m].span);
+        match e.etype {
+            EntityType::Person => add(
+                &mut out,
+                RelationType::Represents,
+                i,
+                tail,
+                "entity.country",
+                evidence,
+            ),
+            EntityType::Org => add(
+                &mut out,
+                RelationType::PartOf,
+                i,
+                tail,
+                "entity.country",
+                evidence,
+            ),
+            _ => {}
+        }
+    }
+
+    // Who signed what.
+    for ev in events {
+        if ev.etype != EventType::Sign || ev.status == Status::Negated {
+            continue;
+        }
+        for &a in &ev.agreement {
+            for &p in &ev.participants {
+                let rtype = if entities.entities[p].etype == EntityType::Person {
+                    RelationType::Signatory
+                } else {
+                    RelationType::PartyTo
+                };
+                add(&mut out, rtype, p, a, "event.sign", ev.sentence);
+            }
+            // Signatories act for their countries: those countries are parties.
+            for &p in &ev.participants {
+                let person = &entities.entities[p];
+                if person.etype != EntityType::Person {
+                    continue;
+                }
+                if let Some(c) = person.country.as_deref().and_then(by_name) {
+                    add(
+                        &mut out,
+                        RelationType::PartyTo,
+                        c,
+                        a,
+                        "event.sign.represented",
+                        ev.sentence,
+                    );
+                }
+            }
+        }
+    }
+    out.sort_by_key(|r| (r.rtype, r.head, r.tail));
+    out
+}

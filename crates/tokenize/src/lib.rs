@@ -115,7 +115,9 @@ impl Tokens {
 
     /// The index of the token that ends at byte `offset`, if any.
     pub fn token_ending_at(&self, offset: usize) -> Option<usize> {
-        self.tokens.binary_search_by_key(&offset, |t| t.span.end).ok()
+        self.tokens
+            .binary_search_by_key(&offset, |t| t.span.end)
+            .ok()
     }
 
     /// The index of the sentence holding token `token`.
@@ -155,13 +157,45 @@ const ABBREVIATIONS: &[&str] = &[
 /// Abbreviations after which a full stop may also end a sentence, when a
 /// capitalised word follows on the same line ("... in the U.S. The talks").
 /// Only a few are common sentence-final words in news copy.
-const FINAL_ABBREVIATIONS: &[&str] = &["etc.", "u.s.", "u.k.", "u.n.", "d.c.", "inc.", "ltd.", "co."];
+const FINAL_ABBREVIATIONS: &[&str] = &[
+    "etc.", "u.s.", "u.k.", "u.n.", "d.c.", "inc.", "ltd.", "co.",
+];
 
 /// Words that often begin a sentence after a sentence-final abbreviation.
 const SENTENCE_STARTERS: &[&str] = &[
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "this", "that", "these", "those",
-    "but", "and", "in", "on", "at", "for", "as", "after", "before", "its", "his", "her", "their",
-    "there", "while", "when", "if", "officials", "meanwhile", "however",
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "this",
+    "that",
+    "these",
+    "those",
+    "but",
+    "and",
+    "in",
+    "on",
+    "at",
+    "for",
+    "as",
+    "after",
+    "before",
+    "its",
+    "his",
+    "her",
+    "their",
+    "there",
+    "while",
+    "when",
+    "if",
+    "officials",
+    "meanwhile",
+    "however",
 ];
 
 /// Splits `text` into tokens and sentences.
@@ -336,7 +370,10 @@ fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
 
 fn sentence(tokens: &[Token], range: Range<usize>) -> Sentence {
     Sentence {
-        span: Span::new(tokens[range.start].span.start, tokens[range.end - 1].span.end),
+        span: Span::new(
+            tokens[range.start].span.start,
+            tokens[range.end - 1].span.end,
+        ),
         tokens: range,
     }
 }
@@ -348,7 +385,10 @@ fn boundary_before(text: &str, tokens: &[Token], i: usize) -> bool {
         .chars()
         .find(|c| c.is_alphanumeric())
         .is_some_and(|c| c.is_uppercase() || c.is_numeric());
-    let opens = matches!(next_text, "\"" | "“" | "‘" | "'" | "(" | "[" | "-" | "–" | "—" | "•" | "*");
+    let opens = matches!(
+        next_text,
+        "\"" | "“" | "‘" | "'" | "(" | "[" | "-" | "–" | "—" | "•" | "*"
+    );
     if next.newline_before {
         // A line break ends a sentence (headlines, list items, paragraphs)
         // unless the text was hard-wrapped in the middle of one.
@@ -449,7 +489,10 @@ mod tests {
             sents("Gen. Anil Chauhan met U.S. officials. They agreed."),
             vec!["Gen. Anil Chauhan met U.S. officials.", "They agreed."]
         );
-        assert_eq!(sents("Lloyd J. Austin III spoke."), vec!["Lloyd J. Austin III spoke."]);
+        assert_eq!(
+            sents("Lloyd J. Austin III spoke."),
+            vec!["Lloyd J. Austin III spoke."]
+        );
     }
 
     #[test]
@@ -478,7 +521,10 @@ mod tests {
 
     #[test]
     fn hard_wrapped_lines_stay_one_sentence() {
-        assert_eq!(sents("The talks\nbegan on Tuesday."), vec!["The talks\nbegan on Tuesday."]);
+        assert_eq!(
+            sents("The talks\nbegan on Tuesday."),
+            vec!["The talks\nbegan on Tuesday."]
+        );
     }
 
     #[test]

@@ -1,0 +1,326 @@
+//! Acronym definitions: "Full Name (ACRONYM)" and "ACRONYM (Full Name)".
+//!
+//! A definition links the acronym to the full name, so both are mentions of
+//! one entity, and makes every later use of the acronym a mention too.
+
+use tidings_core::{EntityType, Span};
+use tidings_tokenize::Shape;
+
+use crate::{Input, Mention, MentionKind};
+
+/// Words that end an agreement's name.
+pub(crate) const AGREEMENT_HEADS: &[&str] = &[
+    "agreement",
+    "agreements",
+    "arrangement",
+    "arrangements",
+    "memorandum",
+    "treaty",
+    "accord",
+    "accords",
+    "pact",
+    "roadmap",
+    "framework",
+    "protocol",
+    "declaration",
+    "convention",
+    "charter",
+    "compact",
+    "understanding",
+    "annex",
+    "deal",
+];
+
+/// Small words that may join the capitalised words of a name.
+pub(crate) const CONNECTORS: &[&str] = &["of", "for", "and", "the", "on", "in", "&", "de", "to"];
+
+/// Whether tokens `r` spell an acronym: no spaces inside, two or more
+/// capitals, letters (and hyphens or digits) only, at most 12 bytes.
+fn acronym_at(input: &Input<'_>, r: std::ops::Range<usize>) -> Option<Span> {
+    let toks = input.tokens.tokens();
+    if r.is_empty() || r.end > toks.len() {
+        return None;
+    }
+    for t in &toks[r.start + 1..r.end] {
+        if t.space_before {
+            return None;
+        }
+    }
+    let span = Span::new(toks[r.start].span.start, toks[r.end - 1].span.end);
+    let s = &input.text[span];
+    let upper = s.chars().filter(|c| c.is_uppercase()).count();
+    let ok = s.len() <= 12
+        && upper >= 2
+        && s.chars().next().is_some_and(char::is_alphabetic)
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '&')
+        && upper * 2 >= s.chars().filter(|c| c.is_alphabetic()).count();
+    ok.then_some(span)
+}
+
+/// Whether the acronym plausibly abbreviates the long form: at least half
+/// of its distinct letters start a word of the long form.
+fn plausible(acronym: &str, long: &str) -> bool {
+    let initials: Vec<char> = long
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let mut letters: Vec<char> = acronym
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    letters.sort_unstable();
+    letters.dedup();
+    let first = acronym.chars().next().and_then(|c| c.to_lowercase().next());
+    let hits = letters.iter().filter(|c| initials.contains(c)).count();
+    !letters.is_empty() && hits * 2 >= letters.len() && first.is_some_and(|f| initials.contains(&f))
+}
+
+/// The run of capitalised words (with connectors inside) that ends at token
+/// `end` (exclusive), as a token range of at least two words.
+fn capitalised_run_before(input: &Input<'_>, end: usize) -> Option<std::ops::Range<usize>> {
+    let toks = input.tokens.tokens();
+    let sentence = &input.tokens.sentences()[input.tokens.sentence_of(end.saturating_sub(1))];
+    let mut start = end;
+    let mut words = 0;
+    while start > sentence.tokens.start {
+        let t = &toks[start - 1];
+        let w = &input.text[t.span];
+        let capital = matches!(t.shape, Shape::Capitalized | Shape::Upper | Shape::Mixed);
+        let joiner = w == "-" && !t.space_before;
+        let connector = CONNECTORS.contains(&w.to_lowercase().as_str());
+        if capital || joiner || (connector && words > 0) {
+            start -= 1;
+            if capital {
+                words += 1;
+            }
+        } else {
+            break;
+        }
+    }
+    // Never start on a connector or hyphen.
+    while start < end {
+        let w = &input.text[toks[start].span];
+        if CONNECTORS.contains(&w.to_lowercase().as_str()) || w == "-" {
+            start += 1;
+        } else {
+            break;
+        }
+    }
+    (words >= 2 && start < end).then_some(start..end)
+}
+
+/// Whether every token of `r` is a capitalised word or a connector, with
+/// at least two capitalised words.
+fn capitalised_inside(input: &Input<'_>, r: std::ops::Range<usize>) -> bool {
+    let toks = input.tokens.tokens();
+    let mut words = 0;
+    for t in &toks[r] {
+        let w = input.text[t.span].to_lowercase();
+        if matches!(t.shape, Shape::Capitalized | Shape::Upper | Shape::Mixed) {
+            words += 1;
+        } else if !(CONNECTORS.contains(&w.as_str()) || w == "-") {
+            return false;
+        }
+    }
+    words >= 2
+}
+
+fn type_of_long(input: &Input<'_>, r: &std::ops::Range<usize>) -> EntityType {
+    let toks = input.tokens.tokens();
+    let last = input.text[toks[r.end - 1].span].to_lowercase();
+    if AGREEMENT_HEADS.contains(&last.as_str())
+        || toks[r.clone()]
+            .iter()
+            .any(|t| input.text[t.span].eq_ignore_ascii_case("memorandum"))
+    {
+        EntityType::Agreement
+    } else {
+        EntityType::Org
+    }
+}
+
+fn new_mention(
+    input: &Input<'_>,
+    r: std::ops::Range<usize>,
+    etype: EntityType,
+    kind: MentionKind,
+) -> Mention {
+    let toks = input.tokens.tokens();
+    Mention {
+        span: Span::new(toks[r.start].span.start, toks[r.end - 1].span.end),
+        tokens: r,
+        etype,
+        kind,
+        rule: "acronym".to_string(),
+        entry: None,
+        is_country: false,
+        titles: Vec::new(),
+        countries: Vec::new(),
+        entity: 0,
+    }
+}
+
+/// The mention covering exactly tokens `r`, or one ending at `r.end` that
+/// covers at least the last two tokens of `r`.
+fn mention_ending(mentions: &[Mention], end: usize) -> Option<usize> {
+    mentions.iter().position(|m| {
+        m.tokens.end == end
+            && !m.tokens.is_empty()
+            && m.etype != EntityType::Person
+            && !m.is_country
+    })
+}
+
+/// Finds acronym definitions, adds the mentions they imply to `mentions`,
+/// and returns the links (pairs of mention indices naming one entity).
+pub(crate) fn define(input: &Input<'_>, mentions: &mut Vec<Mention>) -> Vec<(usize, usize)> {
+    let toks = input.tokens.tokens();
+    let mut links = Vec::new();
+    let mut defined: Vec<(String, usize)> = Vec::new();
+    let text = input.text;
+    let mut i = 0;
+    while i < toks.len() {
+        if &text[toks[i].span] != "(" {
+            i += 1;
+            continue;
+        }
+        let Some(close) = (i + 1..toks.len().min(i + 16)).find(|&j| &text[toks[j].span] == ")")
+        else {
+            i += 1;
+            continue;
+        };
+        let inside = i + 1..close;
+        if inside.is_empty() {
+            i = close + 1;
+            continue;
+        }
+        // "Full Name (ACRONYM)"
+        if let Some(acr_span) = acronym_at(input, inside.clone()) {
+            let acr = &text[acr_span];
+            let long = match mention_ending(mentions, i) {
+                Some(m) => Some(m),
+                None => capitalised_run_before(input, i).map(|r| {
+                    let etype = type_of_long(input, &r);
+                    mentions.push(new_mention(input, r, etype, MentionKind::Name));
+                    mentions.len() - 1
+                }),
+            };
+            if let Some(long) = long {
+                if plausible(acr, &text[mentions[long].span]) {
+                    let etype = mentions[long].etype;
+                    if let Some(a) = existing_or_new(input, mentions, inside.clone(), etype) {
+                        links.push((long, a));
+                    }
+                    defined.push((acr.to_string(), long));
+                }
+            }
+            i = close + 1;
+            continue;
+        }
+        // "ACRONYM (Full Name)"
+        if i > 0 && capitalised_inside(input, inside.clone()) {
+            let mut start = i - 1;
+            while start > 0
+                && !toks[start].space_before
+                && acronym_at(input, start - 1..i).is_some()
+            {
+                start -= 1;
+            }
+            if let Some(acr_span) = acronym_at(input, start..i) {
+                let acr = &text[acr_span];
+                let long_text =
+                    &text[Span::new(toks[inside.start].span.start, toks[inside.end - 1].span.end)];
+                if plausible(acr, long_text) {
+                    let etype = type_of_long(input, &inside);
+                    let long = match mentions.iter().position(|m| m.tokens == inside) {
+                        Some(m) => m,
+                        None => {
+                            kill(mentions, |m| {
+                                m.tokens.start < inside.end
+                                    && inside.start < m.tokens.end
+                                    && !m.is_country
+                            });
+                            mentions.push(new_mention(
+                                input,
+                                inside.clone(),
+                                etype,
+                                MentionKind::Name,
+                            ));
+                            mentions.len() - 1
+                        }
+                    };
+                    let etype = mentions[long].etype;
+                    if let Some(a) = existing_or_new(input, mentions, start..i, etype) {
+                        links.push((long, a));
+                    }
+                    defined.push((acr.to_string(), long));
+                }
+            }
+        }
+        i = close + 1;
+    }
+    // Later (and earlier) uses of a defined acronym.
+    for (acr, long) in defined {
+        for start in 0..toks.len() {
+            if !text[toks[start].span.start..].starts_with(acr.as_str()) {
+                continue;
+            }
+            let Some(end) = input
+                .tokens
+                .token_ending_at(toks[start].span.start + acr.len())
+            else {
+                continue;
+            };
+            let r = start..end + 1;
+            if acronym_at(input, r.clone()).is_none() {
+                continue;
+            }
+            let etype = mentions[long].etype;
+            if let Some(a) = existing_or_new(input, mentions, r, etype) {
+                links.push((long, a));
+            }
+        }
+    }
+    links
+}
+
+/// The mention over exactly `r`, or a new acronym mention there. `None`
+/// when a longer mention already covers `r` ("BECA" inside "BECA pact" is
+/// left to that mention).
+fn existing_or_new(
+    input: &Input<'_>,
+    mentions: &mut Vec<Mention>,
+    r: std::ops::Range<usize>,
+    etype: EntityType,
+) -> Option<usize> {
+    if let Some(m) = mentions.iter().position(|m| m.tokens == r) {
+        return Some(m);
+    }
+    if mentions
+        .iter()
+        .any(|m| m.tokens.start <= r.start && r.end <= m.tokens.end && !m.is_country)
+    {
+        return None;
+    }
+    // Shorter mentions inside the acronym (a list entry "INDUS" in
+    // "INDUS-X") give way to it.
+    kill(mentions, |m| {
+        r.start <= m.tokens.start && m.tokens.end <= r.end
+    });
+    mentions.push(new_mention(input, r, etype, MentionKind::Acronym));
+    Some(mentions.len() - 1)
+}
+
+/// Marks the mentions for which `pred` holds as removed (empty tokens), so
+/// that indices held in links stay valid; the merge step drops them.
+fn kill(mentions: &mut [Mention], pred: impl Fn(&Mention) -> bool) {
+    for m in mentions.iter_mut() {
+        if !m.tokens.is_empty() && pred(m) {
+            m.tokens = 0..0;
+            m.span = Span::new(0, 0);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+//! The annotated view of a sentence that every rule stage matches over.
+
+use tidings_core::EntityType;
+use tidings_pattern::{Annotation, Sequence, Tok};
+use tidings_temporal::TimexKind;
+
+use crate::{Input, Mention};
+
+/// Label prefixes of the annotations on a [`Sequence`] built by [`annotate`].
+///
+/// - `gaz:LABEL` for a gazetteer match (chosen, or shadowed when the label is a
+///   cue list such as `TITLE`), with `id` the index into
+///   `Matches::chosen` (or `chosen.len() + i` for shadowed match `i`);
+/// - `kind:KIND` for the same match when its entry has a `kind` attribute;
+/// - `gaz:DEMONYM` when the match is a demonym form, and `gaz:AMBIGUOUS`
+///   when the entry is marked ambiguous;
+/// - `date` (and `time`, `duration`, `set`) for a timex, `id` its index;
+/// - `ent:TYPE` for an entity mention when mentions are given, `id` the
+///   mention index; `ent:country` too when the mention is of a country.
+pub const LABELS: &[&str] = &["gaz:", "kind:", "date", "ent:"];
+
+/// Builds the annotated token sequence of sentence `sentence`.
+///
+/// Token indices in the sequence count from the sentence's first token: add
+/// `tokens.sentences()[sentence].tokens.start` to get document indices.
+pub fn annotate<'t>(
+    input: &Input<'t>,
+    sentence: usize,
+    mentions: Option<&[Mention]>,
+) -> Sequence<'t> {
+    let sent = &input.tokens.sentences()[sentence];
+    let base = sent.tokens.start;
+    let toks: Vec<Tok<'t>> = input.tokens.tokens()[sent.tokens.clone()]
+        .iter()
+        .map(|t| Tok::new(&input.text[t.span], t.shape, t.abbrev, t.space_before))
+        .collect();
+    let mut anns = Vec::new();
+    let within =
+        |r: &std::ops::Range<usize>| r.start >= sent.tokens.start && r.end <= sent.tokens.end;
+    let local = |r: &std::ops::Range<usize>| (r.start - base)..(r.end - base);
+    let chosen = &input.matches.chosen;
+    let shadowed = input
+        .matches
+        .shadowed
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| input.gazetteer.entry(m.entry).entity_type().is_none());
+    let all = chosen
+        .iter()
+        .enumerate()
+        .chain(shadowed.map(|(i, m)| (chosen.len() + i, m)));
+    for (id, m) in all {
+        if !within(&m.tokens) {
+            continue;
+        }
+        let entry = input.gazetteer.entry(m.entry);
+        let r = local(&m.tokens);
+        anns.push(Annotation::new(
+            format!("gaz:{}", entry.label),
+            r.clone(),
+            id,
+        ));
+        if let Some(kind) = entry.attr("kind") {
+            anns.push(Annotation::new(format!("kind:{kind}"), r.clone(), id));
+        }
+        if m.form == tidings_gazetteer::Form::Demonym {
+            anns.push(Annotation::new("gaz:DEMONYM", r.clone(), id));
+        }
+        if entry.is_ambiguous() {
+            anns.push(Annotation::new("gaz:AMBIGUOUS", r, id));
+        }
+    }
+    for (id, t) in input.timexes.iter().enumerate() {
+        let r = input.tokens.tokens_in(t.span);
+        if r.is_empty() || !within(&r) {
+            continue;
+        }
+        let label = match t.kind {
+            TimexKind::Date => "date",
+            TimexKind::Time => "time",
+            TimexKind::Duration => "duration",
+            TimexKind::Set => "set",
+        };
+        anns.push(Annotation::new(label, local(&r), id));
+    }
+    if let Some(mentions) = mentions {
+        for (id, m) in mentions.iter().enumerate() {
+            if !within(&m.tokens) {
+                continue;
+            }
+            anns.push(Annotation::new(
+                format!("ent:{}", m.etype),
+                local(&m.tokens),
+                id,
+            ));
+            if m.etype == EntityType::Place && m.is_country {
+                anns.push(Annotation::new("ent:country", local(&m.tokens), id));
+            }
+        }
+    }
+    Sequence::new(toks, anns)
+}

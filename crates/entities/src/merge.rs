@@ -1,0 +1,456 @@
+//! Merging mentions into entities: one entity per real thing.
+//!
+//! Mentions join when they come from one gazetteer entry; when their names
+//! share a [`name_key`]; when a name equals a form of a gazetteer entry
+//! already mentioned; when an acronym definition links them; when a
+//! person's surname or given name alone stands for exactly one person named
+//! in full; and when a place name is the tail of another place in the same
+//! country ("Delhi" and "New Delhi").
+
+use std::collections::HashMap;
+
+use tidings_core::{EntityType, Span};
+use tidings_tokenize::Shape;
+
+use crate::{name_key, Entities, Entity, Input, Mention, MentionKind};
+
+struct Groups {
+    parent: Vec<usize>,
+}
+
+impl Groups {
+    fn new(n: usize) -> Groups {
+        Groups {
+            parent: (0..n).collect(),
+        }
+    }
+
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            // The earlier mention's root stays root, so group order is stable.
+            let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+            self.parent[hi] = lo;
+        }
+    }
+}
+
+/// Name suffixes that are not surnames.
+const SUFFIXES: &[&str] = &["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"];
+
+fn mention_text<'t>(input: &Input<'t>, m: &Mention) -> &'t str {
+    &input.text[m.span]
+}
+
+/// Merges `mentions` (with `links` between them) into entities.
+pub(crate) fn merge(
+    input: &Input<'_>,
+    mentions: Vec<Mention>,
+    links: Vec<(usize, usize)>,
+) -> Entities {
+    // Drop mentions removed by the acronym step and sort the rest, keeping
+    // the links' indices right.
+    let mut order: Vec<usize> = (0..mentions.len())
+        .filter(|&i| !mentions[i].tokens.is_empty())
+        .collect();
+    order.sort_by_key(|&i| (mentions[i].span.start, mentions[i].span.end));
+    let mut new_index = vec![usize::MAX; mentions.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut slots: Vec<Option<Mention>> = mentions.into_iter().map(Some).collect();
+    let mut mentions: Vec<Mention> = order.iter().map(|&i| slots[i].take().unwrap()).collect();
+    let links: Vec<(usize, usize)> = links
+        .into_iter()
+        .map(|(a, b)| (new_index[a], new_index[b]))
+        .filter(|&(a, b)| a != usize::MAX && b != usize::MAX)
+        .collect();
+
+    add_short_names(input, &mut mentions);
+
+    let n = mentions.len();
+    let mut groups = Groups::new(n);
+    let gaz = input.gazetteer;
+    // Same gazetteer entry (by canonical name and type), or same name key.
+    let mut by_key: HashMap<(EntityType, String), usize> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let key = match m.entry {
+            Some(e) => format!("\u{1}{}", gaz.entry(e).name),
+            None => name_key(mention_text(input, m)),
+        };
+        if m.kind == MentionKind::Short {
+            continue;
+        }
+        match by_key.get(&(m.etype, key.clone())) {
+            Some(&j) => groups.union(i, j),
+            None => {
+                by_key.insert((m.etype, key), i);
+            }
+        }
+    }
+    // A rule mention whose name is a form of a gazetteer entry in the text.
+    let mut forms: HashMap<(EntityType, String), usize> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if let Some(e) = m.entry {
+            let entry = gaz.entry(e);
+            let all = std::iter::once(&entry.name)
+                .chain(&entry.aliases)
+                .chain(entry.attr_values("acronym"));
+            for f in all {
+                forms.entry((m.etype, name_key(f))).or_insert(i);
+            }
+        }
+    }
+    for (i, m) in mentions.iter().enumerate() {
+        if m.entry.is_none() && m.kind != MentionKind::Short {
+            if let Some(&j) = forms.get(&(m.etype, name_key(mention_text(input, m)))) {
+                groups.union(i, j);
+            }
+        }
+    }
+    for (a, b) in links {
+        if mentions[a].etype == mentions[b].etype {
+            groups.union(a, b);
+        }
+    }
+    join_people(input, &mentions, &mut groups);
+    join_places(input, &mentions, &mut groups);
+
+    build(input, mentions, &mut groups)
+}
+
+/// The surname and given name of a person's fullest mention.
+fn name_parts<'t>(input: &Input<'t>, m: &Mention) -> Option<(&'t str, &'t str)> {
+    let toks = &input.tokens.tokens()[m.tokens.clone()];
+    let words: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.is_word() && !t.abbrev)
+        .map(|t| &input.text[t.span])
+        .filter(|w| !SUFFIXES.contains(&w.to_lowercase().as_str()))
+        .collect();
+    if words.len() < 2 {
+        return None;
+    }
+    Some((words[0], words[words.len() - 1]))
+}
+
+/// Makes a capitalised token a short mention of a person when it is the
+/// surname (or given name) of exactly one person named in full, and it is
+/// not already part of another name (an ambiguous single-word place such as
+/// "Austin" gives way).
+fn add_short_names(input: &Input<'_>, mentions: &mut Vec<Mention>) {
+    let mut parts: HashMap<&str, Vec<String>> = HashMap::new();
+    for m in mentions.iter().filter(|m| m.etype == EntityType::Person) {
+        if let Some((given, surname)) = name_parts(input, m) {
+            let full = name_key(mention_text(input, m));
+            for p in [surname, given] {
+                let v = parts.entry(p).or_default();
+                if !v.contains(&full) {
+                    v.push(full.clone());
+                }
+            }
+        }
+    }
+    // A surname shared by two different people is ambiguous: "Singh".
+    parts.retain(|_, people| people.len() == 1);
+    if parts.is_empty() {
+        return;
+    }
+    let toks = input.tokens.tokens();
+    let mut added = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if t.shape != Shape::Capitalized {
+            continue;
+        }
+        let w = &input.text[t.span];
+        if !parts.contains_key(w) {
+            continue;
+        }
+        let covering = mentions
+            .iter()
+            .position(|m| m.tokens.start <= i && i < m.tokens.end);
+        match covering {
+            None => added.push(short(input, i)),
+            Some(k) => {
+                let m = &mentions[k];
+                let single = m.tokens.len() == 1;
+                let yields = single
+                    && m.etype != EntityType::Person
+                    && m.entry.is_some_and(|e| {
+                        let entry = input.gazetteer.entry(e);
+                        entry.is_ambiguous()
+                            || matches!(entry.attr("kind"), Some("city" | "capital"))
+                    });
+                if yields {
+                    mentions[k] = short(input, i);
+                } else if single && m.etype == EntityType::Person && m.entry.is_none() {
+                    mentions[k].kind = MentionKind::Short;
+                }
+            }
+        }
+    }
+    mentions.extend(added);
+    mentions.sort_by_key(|m| (m.span.start, m.span.end));
+}
+
+fn short(input: &Input<'_>, i: usize) -> Mention {
+    Mention {
+        span: input.tokens.tokens()[i].span,
+        tokens: i..i + 1,
+        etype: EntityType::Person,
+        kind: MentionKind::Short,
+        rule: "short-name".to_string(),
+        entry: None,
+        is_country: false,
+        titles: Vec::new(),
+        countries: Vec::new(),
+        entity: 0,
+    }
+}
+
+fn join_people(input: &Input<'_>, mentions: &[Mention], groups: &mut Groups) {
+    let mut owners: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.etype != EntityType::Person || m.kind == MentionKind::Short {
+            continue;
+        }
+        if let Some((given, surname)) = name_parts(input, m) {
+            for p in [surname, given] {
+                let root = groups.find(i);
+                let v = owners.entry(p).or_default();
+                if !v.iter().any(|&j| groups.find(j) == root) {
+                    v.push(i);
+                }
+            }
+        }
+    }
+    for (i, m) in mentions.iter().enumerate() {
+        if m.etype != EntityType::Person || m.tokens.len() != 1 {
+            continue;
+        }
+        if let Some(v) = owners.get(mention_text(input, m)) {
+            if v.len() == 1 {
+                groups.union(v[0], i);
+            }
+        }
+    }
+}
+
+fn join_places(input: &Input<'_>, mentions: &[Mention], groups: &mut Groups) {
+    let gaz = input.gazetteer;
+    let places: Vec<(usize, String, Option<&str>)> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| {
+            m.etype == EntityType::Place && !m.is_country && m.kind == MentionKind::Name
+        })
+        .filter_map(|(i, m)| {
+            let entry = gaz.entry(m.entry?);
+            Some((i, name_key(&entry.name), entry.attr("country")))
+        })
+        .collect();
+    for (i, long, country) in &places {
+        for (j, short, other) in &places {
+            if i != j
+                && country.is_some()
+                && country == other
+                && long.len() > short.len()
+                && long.ends_with(&format!(" {short}"))
+            {
+                groups.union(*i, *j);
+            }
+        }
+    }
+}
+
+fn build(input: &Input<'_>, mut mentions: Vec<Mention>, groups: &mut Groups) -> Entities {
+    let gaz = input.gazetteer;
+    let mut roots: Vec<usize> = Vec::new();
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..mentions.len() {
+        let r = groups.find(i);
+        if !members.contains_key(&r) {
+            roots.push(r);
+        }
+        members.entry(r).or_default().push(i);
+    }
+    let mut entities = Vec::new();
+    for r in roots {
+        let ids = &members[&r];
+        let group: Vec<&Mention> = ids.iter().map(|&i| &mentions[i]).collect();
+        // The type: a gazetteer entry's, else the most frequent.
+        let etype = group
+            .iter()
+            .find(|m| m.entry.is_some())
+            .map(|m| m.etype)
+            .unwrap_or_else(|| {
+                let mut counts: Vec<(EntityType, usize)> = Vec::new();
+                for m in &group {
+                    match counts.iter_mut().find(|(t, _)| *t == m.etype) {
+                        Some(c) => c.1 += 1,
+                        None => counts.push((m.etype, 1)),
+                    }
+                }
+                counts
+                    .iter()
+                    .max_by_key(|(_, c)| *c)
+                    .map(|(t, _)| *t)
+                    .unwrap_or(EntityType::Org)
+            });
+        let entries: Vec<_> = {
+            let mut v: Vec<_> = group.iter().filter_map(|m| m.entry).collect();
+            v.dedup();
+            v
+        };
+        let longest = group
+            .iter()
+            .filter(|m| m.kind == MentionKind::Name)
+            .max_by_key(|m| {
+                (
+                    m.tokens.len(),
+                    m.span.len(),
+                    std::cmp::Reverse(m.span.start),
+                )
+            })
+            .or_else(|| group.iter().max_by_key(|m| m.span.len()))
+            .unwrap();
+        let name = match entries.first() {
+            Some(&e)
+                if etype == EntityType::Place || gaz.entry(e).name.len() >= longest.span.len() =>
+            {
+                gaz.entry(e).name.clone()
+            }
+            _ => clean_name(mention_text(input, longest)),
+        };
+        let mut aliases: Vec<String> = Vec::new();
+        let key = name_key(&name);
+        for m in &group {
+            let t = clean_name(mention_text(input, m));
+            if name_key(&t) != key && !aliases.iter().any(|a| name_key(a) == name_key(&t)) {
+                aliases.push(t);
+            }
+        }
+        let mut titles: Vec<String> = Vec::new();
+        for m in &group {
+            for &t in &m.titles {
+                let title = title_with_country(input, m, t);
+                if !titles.contains(&title) {
+                    titles.push(title);
+                }
+            }
+        }
+        let country = group
+            .iter()
+            .flat_map(|m| m.countries.iter())
+            .find_map(|&s| country_at(input, &mentions, s))
+            .or_else(|| prefix_country(input, &mentions, &group))
+            .or_else(|| {
+                entries
+                    .iter()
+                    .find_map(|&e| gaz.entry(e).attr("country").map(str::to_string))
+            });
+        let acronym = group
+            .iter()
+            .find(|m| m.kind == MentionKind::Acronym)
+            .map(|m| mention_text(input, m).to_string())
+            .or_else(|| {
+                entries
+                    .iter()
+                    .find_map(|&e| gaz.entry(e).attr("acronym").map(str::to_string))
+            });
+        let kind = entries
+            .iter()
+            .find_map(|&e| gaz.entry(e).attr("kind").map(str::to_string));
+        let mut rules: Vec<String> = Vec::new();
+        for m in &group {
+            if !rules.contains(&m.rule) {
+                rules.push(m.rule.clone());
+            }
+        }
+        let index = entities.len();
+        entities.push(Entity {
+            etype,
+            name,
+            aliases,
+            mentions: ids.clone(),
+            entries,
+            titles,
+            country,
+            acronym,
+            kind,
+            rules,
+        });
+        for &i in ids {
+            mentions[i].entity = index;
+            mentions[i].etype = etype;
+        }
+    }
+    Entities { mentions, entities }
+}
+
+/// A name as reported: without a leading "the" and surrounding punctuation.
+fn clean_name(s: &str) -> String {
+    let s = s.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')');
+    let s = s
+        .strip_prefix("the ")
+        .or_else(|| s.strip_prefix("The "))
+        .unwrap_or(s);
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The title as written, with a country word directly before it ("Indian
+/// Foreign Secretary").
+fn title_with_country(input: &Input<'_>, m: &Mention, title: Span) -> String {
+    let mut span = title;
+    for &c in &m.countries {
+        if c.end <= title.start && input.text[c.end..title.start].trim().is_empty() {
+            span = c.cover(title);
+        }
+    }
+    input.text[span]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The canonical name of the country mentioned at `span`.
+fn country_at(input: &Input<'_>, mentions: &[Mention], span: Span) -> Option<String> {
+    mentions
+        .iter()
+        .find(|m| m.is_country && span.contains(m.span))
+        .and_then(|m| m.entry)
+        .map(|e| input.gazetteer.entry(e).name.clone())
+}
+
+/// The country of an organisation named with one country word at its start
+/// ("Indian Ministry of Defence", "US Department of Defense") or "of (the)
+/// COUNTRY" at its end. Bilateral names ("US-India Business Council") have none.
+fn prefix_country(input: &Input<'_>, mentions: &[Mention], group: &[&Mention]) -> Option<String> {
+    for m in group {
+        if m.etype != EntityType::Org || m.entry.is_some() {
+            continue;
+        }
+        let inner: Vec<&Mention> = mentions
+            .iter()
+            .filter(|c| c.is_country && m.span.contains(c.span) && c.span != m.span)
+            .collect();
+        if inner.len() != 1 {
+            continue;
+        }
+        let c = inner[0];
+        let at_start = c.span.start == m.span.start;
+        let at_end = c.span.end == m.span.end;
+        if at_start || at_end {
+            return c.entry.map(|e| input.gazetteer.entry(e).name.clone());
+        }
+    }
+    None
+}

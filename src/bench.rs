@@ -1,0 +1,212 @@
+//! `tidings bench`: the four figures that steer performance work.
+//!
+//! - the time to build the default extractor (loading and compiling the
+//!   gazetteers and rules), the median of several builds;
+//! - throughput of the whole pipeline in MB/s and articles/s, on one thread
+//!   and on all cores, over a corpus of at least `--mb` megabytes made by
+//!   repeating the given articles;
+//! - throughput of the gazetteer matcher alone on one thread;
+//! - peak memory (the process's high-water mark of resident memory).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{bail, Result};
+use rayon::prelude::*;
+use serde::Serialize;
+use tidings::Extractor;
+
+use crate::flags::BenchArgs;
+
+#[derive(Serialize)]
+struct Figures {
+    machine: String,
+    corpus_articles: usize,
+    corpus_mb: f64,
+    build_ms: f64,
+    extractor_memory_mb: Option<f64>,
+    one_thread_mb_s: f64,
+    one_thread_articles_s: f64,
+    threads: usize,
+    all_threads_mb_s: f64,
+    all_threads_articles_s: f64,
+    speedup: f64,
+    gazetteer_one_thread_mb_s: f64,
+    peak_memory_mb: Option<f64>,
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(read) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for item in read.flatten() {
+        let p = item.path();
+        if p.is_dir() {
+            collect(&p, out);
+        } else if p.extension().is_some_and(|e| e == "txt") {
+            out.push(p);
+        }
+    }
+}
+
+/// Resident memory now and at its peak, in MB, from /proc (Linux only).
+fn memory() -> (Option<f64>, Option<f64>) {
+    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
+        return (None, None);
+    };
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|kb| kb.parse::<f64>().ok())
+            .map(|kb| kb / 1024.0)
+    };
+    (field("VmRSS:"), field("VmHWM:"))
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split(':').nth(1))
+                .map(|s| s.trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown CPU".to_string());
+    format!(
+        "{cpu}, {} threads",
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    )
+}
+
+pub fn run(args: BenchArgs) -> Result<ExitCode> {
+    let mut files = Vec::new();
+    for d in &args.corpus {
+        collect(d, &mut files);
+    }
+    files.sort();
+    let mut articles: Vec<String> = files
+        .iter()
+        .filter_map(|f| std::fs::read_to_string(f).ok())
+        .filter(|t| !t.trim().is_empty())
+        .collect();
+    if articles.is_empty() {
+        bail!("no .txt articles found in {:?}", args.corpus);
+    }
+    let target = args.mb * 1_000_000;
+    let base = articles.clone();
+    let mut size: usize = articles.iter().map(String::len).sum();
+    while size < target {
+        for a in &base {
+            size += a.len();
+            articles.push(a.clone());
+            if size >= target {
+                break;
+            }
+        }
+    }
+
+    let (before, _) = memory();
+    let mut builds = Vec::new();
+    let mut extractor = Extractor::new()?;
+    for _ in 0..5 {
+        let t = Instant::now();
+        extractor = Extractor::new()?;
+        builds.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    builds.sort_by(f64::total_cmp);
+    let (after, _) = memory();
+    let extractor_memory_mb = before.zip(after).map(|(b, a)| (a - b).max(0.0));
+
+    let mb = size as f64 / 1e6;
+    let one = rayon::ThreadPoolBuilder::new().num_threads(1).build()?;
+    let t = Instant::now();
+    let n1: usize = one.install(|| {
+        articles
+            .par_iter()
+            .map(|a| extractor.extract(a, None).entities.len())
+            .sum()
+    });
+    let secs1 = t.elapsed().as_secs_f64();
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let all = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()?;
+    let t = Instant::now();
+    let n2: usize = all.install(|| {
+        articles
+            .par_iter()
+            .map(|a| extractor.extract(a, None).entities.len())
+            .sum()
+    });
+    let secs2 = t.elapsed().as_secs_f64();
+    debug_assert_eq!(n1, n2);
+
+    let gaz = extractor.gazetteer();
+    let tokens: Vec<_> = base
+        .iter()
+        .map(|a| tidings::stages::tokenize::tokenize(a))
+        .collect();
+    let base_mb = base.iter().map(String::len).sum::<usize>() as f64 / 1e6;
+    let rounds = ((10.0 / base_mb).ceil() as usize).max(1);
+    let t = Instant::now();
+    let mut found = 0;
+    for _ in 0..rounds {
+        for (a, tk) in base.iter().zip(&tokens) {
+            found += gaz.find(a, tk).chosen.len();
+        }
+    }
+    let gsecs = t.elapsed().as_secs_f64();
+    std::hint::black_box(found);
+
+    let (_, peak) = memory();
+    let f = Figures {
+        machine: machine(),
+        corpus_articles: articles.len(),
+        corpus_mb: mb,
+        build_ms: builds[builds.len() / 2],
+        extractor_memory_mb,
+        one_thread_mb_s: mb / secs1,
+        one_thread_articles_s: articles.len() as f64 / secs1,
+        threads,
+        all_threads_mb_s: mb / secs2,
+        all_threads_articles_s: articles.len() as f64 / secs2,
+        speedup: secs1 / secs2,
+        gazetteer_one_thread_mb_s: base_mb * rounds as f64 / gsecs,
+        peak_memory_mb: peak,
+    };
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&f)?);
+    } else {
+        let opt = |v: Option<f64>| v.map_or("n/a".to_string(), |v| format!("{v:.0} MB"));
+        println!("machine:              {}", f.machine);
+        println!(
+            "corpus:               {} articles, {:.1} MB",
+            f.corpus_articles, f.corpus_mb
+        );
+        println!(
+            "build extractor:      {:.1} ms (median of 5); its memory {}",
+            f.build_ms,
+            opt(f.extractor_memory_mb)
+        );
+        println!(
+            "one thread:           {:.2} MB/s, {:.0} articles/s",
+            f.one_thread_mb_s, f.one_thread_articles_s
+        );
+        println!(
+            "{} threads:            {:.2} MB/s, {:.0} articles/s ({:.2}x one thread)",
+            f.threads, f.all_threads_mb_s, f.all_threads_articles_s, f.speedup
+        );
+        println!(
+            "gazetteer matching:   {:.1} MB/s on one thread",
+            f.gazetteer_one_thread_mb_s
+        );
+        println!("peak memory:          {}", opt(f.peak_memory_mb));
+    }
+    Ok(ExitCode::SUCCESS)
+}
