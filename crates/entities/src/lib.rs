@@ -230,6 +230,7 @@ fn resolve(input: &Input<'_>, mut candidates: Vec<Candidate>) -> Vec<Mention> {
         };
         !input.gazetteer.entry(id).is_ambiguous() || supported.contains(&id)
     });
+    prefer_listed_names(input, &mut candidates);
     candidates.sort_by(|a, b| {
         b.mention
             .span
@@ -317,4 +318,51 @@ fn ambiguous_supported(input: &Input<'_>, m: &Mention) -> bool {
     // ("Jordan said", "Georgia signed") stays ambiguous; without support it
     // is dropped.
     false
+}
+
+/// A rule name made of country words and a listed name of the same type
+/// ("U.S. Defense Innovation Unit", "Indian Ministry of Defence" when the
+/// list has the ministry) gives way to the listed name, which takes the
+/// country words as its country.
+fn prefer_listed_names(input: &Input<'_>, candidates: &mut Vec<Candidate>) {
+    let toks = input.tokens.tokens();
+    let mut drop = Vec::new();
+    let mut give: Vec<(usize, Vec<Span>)> = Vec::new();
+    for (i, c) in candidates.iter().enumerate() {
+        let m = &c.mention;
+        if m.entry.is_some() {
+            continue;
+        }
+        let Some(g) = candidates.iter().position(|g| {
+            g.mention.entry.is_some()
+                && g.mention.etype == m.etype
+                && g.mention.span.end == m.span.end
+                && g.mention.span.start > m.span.start
+        }) else {
+            continue;
+        };
+        let prefix = m.tokens.start..candidates[g].mention.tokens.start;
+        let countries: Vec<Span> = candidates
+            .iter()
+            .filter(|k| k.mention.is_country && k.mention.tokens.start >= prefix.start && k.mention.tokens.end <= prefix.end)
+            .map(|k| k.mention.span)
+            .collect();
+        let only_countries = prefix.clone().all(|t| {
+            let w = &input.text[toks[t].span];
+            countries.iter().any(|s| s.contains(toks[t].span))
+                || matches!(w, "the" | "The" | "'s" | "’s" | "-" | "." | "of")
+        });
+        if !countries.is_empty() && only_countries {
+            drop.push(i);
+            give.push((g, countries));
+        }
+    }
+    for (g, countries) in give {
+        candidates[g].mention.countries.extend(countries);
+    }
+    let mut i = 0;
+    candidates.retain(|_| {
+        i += 1;
+        !drop.contains(&(i - 1))
+    });
 }

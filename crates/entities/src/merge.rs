@@ -116,11 +116,12 @@ pub(crate) fn merge(
             }
         }
     }
+    // An acronym definition is strong evidence of identity, even where the
+    // list and the rules disagree on the type; the list's type wins later.
     for (a, b) in links {
-        if mentions[a].etype == mentions[b].etype {
-            groups.union(a, b);
-        }
+        groups.union(a, b);
     }
+    join_generic_tails(input, &mentions, &mut groups);
     join_people(input, &mentions, &mut groups);
     join_places(input, &mentions, &mut groups);
 
@@ -213,6 +214,33 @@ fn short(input: &Input<'_>, i: usize) -> Mention {
         titles: Vec::new(),
         countries: Vec::new(),
         entity: 0,
+    }
+}
+
+/// Words that may follow a name without changing what it names: "the
+/// INDUS-X initiative" is INDUS-X, "the BECA pact" is BECA.
+const GENERIC_TAILS: &[&str] = &[
+    "initiative", "programme", "program", "project", "office", "pact", "agreement", "framework",
+    "scheme", "mission", "deal", "accord", "treaty",
+];
+
+fn join_generic_tails(input: &Input<'_>, mentions: &[Mention], groups: &mut Groups) {
+    let keys: Vec<String> = mentions.iter().map(|m| name_key(mention_text(input, m))).collect();
+    for (i, m) in mentions.iter().enumerate() {
+        if !matches!(m.etype, EntityType::Org | EntityType::Agreement) {
+            continue;
+        }
+        let Some((head, tail)) = keys[i].rsplit_once(' ') else {
+            continue;
+        };
+        if !GENERIC_TAILS.contains(&tail) {
+            continue;
+        }
+        if let Some(j) = keys.iter().position(|k| k == head) {
+            if matches!(mentions[j].etype, EntityType::Org | EntityType::Agreement) {
+                groups.union(i, j);
+            }
+        }
     }
 }
 

@@ -10,7 +10,9 @@ const VARIANTS: &[(&str, &str)] = &[
     ("programs", "programmes"),
     ("center", "centre"),
     ("labor", "labour"),
-    ("cooperation", "cooperation"),
+    ("agreements", "agreement"),
+    ("arrangements", "arrangement"),
+    ("accords", "accord"),
     ("modernization", "modernisation"),
 ];
 
@@ -48,6 +50,7 @@ pub fn name_key(name: &str) -> String {
                 .find(|(a, _)| *a == w)
                 .map_or(w, |(_, b)| *b)
         })
+        .filter(|w| !w.is_empty())
         .collect();
     folded.join(" ")
 }

@@ -1,0 +1,209 @@
+//! The input that patterns run over: tokens plus labelled annotations.
+
+use std::borrow::Cow;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use tidings_tokenize::{Shape, Token};
+
+/// One token as the matcher sees it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tok<'a> {
+    /// The token's text, as in the input.
+    pub text: &'a str,
+    /// The lower-cased text; literals and `lower=` compare against this.
+    pub lower: String,
+    /// The orthographic shape.
+    pub shape: Shape,
+    /// Whether the token is an abbreviation or initial ending in a full stop.
+    pub abbrev: bool,
+    /// Whether whitespace separates it from the previous token.
+    pub space_before: bool,
+}
+
+impl<'a> Tok<'a> {
+    /// A token, with `lower` filled from `text`.
+    pub fn new(text: &'a str, shape: Shape, abbrev: bool, space_before: bool) -> Tok<'a> {
+        Tok {
+            text,
+            lower: text.to_lowercase(),
+            shape,
+            abbrev,
+            space_before,
+        }
+    }
+
+    /// A token from a [`tidings_tokenize::Token`] of `text`.
+    ///
+    /// Returns `None` when the token's span does not lie inside `text`.
+    pub fn from_token(text: &'a str, token: &Token) -> Option<Tok<'a>> {
+        let word = text.get(token.span.start..token.span.end)?;
+        Some(Tok::new(
+            word,
+            token.shape,
+            token.abbrev,
+            token.space_before,
+        ))
+    }
+}
+
+/// A labelled run of tokens, e.g. a gazetteer hit, an entity mention or a timex.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Annotation {
+    /// The label, namespaced by convention: `gaz:TITLE`, `ent:PERSON`, `date`.
+    pub label: String,
+    /// Token indices into [`Sequence::tokens`]; must be non-empty to be seen.
+    pub tokens: Range<usize>,
+    /// The caller's payload index (which gazetteer match, mention or timex).
+    pub id: usize,
+}
+
+impl Annotation {
+    /// An annotation.
+    pub fn new(label: impl Into<String>, tokens: Range<usize>, id: usize) -> Annotation {
+        Annotation {
+            label: label.into(),
+            tokens,
+            id,
+        }
+    }
+}
+
+/// One sentence (or any token run) prepared for matching.
+///
+/// The annotation index that makes `@label` and `<label>` cheap is built the
+/// first time a pattern runs over the sequence and then reused by every other
+/// pattern. If the public fields are changed afterwards, call
+/// [`Sequence::reindex`]; as a safety net a change in the number of tokens or
+/// annotations is noticed and a fresh index is built for that call.
+#[derive(Clone, Debug, Default)]
+pub struct Sequence<'a> {
+    /// The tokens, in order.
+    pub tokens: Vec<Tok<'a>>,
+    /// The annotations, in any order. Ranges reaching past the last token are
+    /// clipped; empty ones are ignored.
+    pub annotations: Vec<Annotation>,
+    index: OnceLock<AnnIndex>,
+}
+
+impl<'a> Sequence<'a> {
+    /// A sequence of tokens with annotations.
+    pub fn new(tokens: Vec<Tok<'a>>, annotations: Vec<Annotation>) -> Sequence<'a> {
+        Sequence {
+            tokens,
+            annotations,
+            index: OnceLock::new(),
+        }
+    }
+
+    /// A sequence of the tokenizer's tokens `tokens` of `text`, with no
+    /// annotations. Pass one sentence's slice,
+    /// `&doc.tokens()[sentence.tokens.clone()]`; annotation token indices are
+    /// then relative to the sentence's first token. Tokens whose spans fall
+    /// outside `text` are skipped.
+    pub fn from_tokens(text: &'a str, tokens: &[Token]) -> Sequence<'a> {
+        let toks = tokens
+            .iter()
+            .filter_map(|t| Tok::from_token(text, t))
+            .collect();
+        Sequence::new(toks, Vec::new())
+    }
+
+    /// A sequence built from whitespace-separated words, with shapes from
+    /// [`tidings_tokenize::shape`] — handy in tests and examples.
+    pub fn from_words(text: &'a str) -> Sequence<'a> {
+        let toks = text
+            .split_whitespace()
+            .map(|w| Tok::new(w, tidings_tokenize::shape(w), false, true))
+            .collect();
+        Sequence::new(toks, Vec::new())
+    }
+
+    /// Adds an annotation (builder style).
+    pub fn with(mut self, label: impl Into<String>, tokens: Range<usize>, id: usize) -> Self {
+        self.push_annotation(Annotation::new(label, tokens, id));
+        self
+    }
+
+    /// Adds an annotation.
+    pub fn push_annotation(&mut self, annotation: Annotation) {
+        self.annotations.push(annotation);
+        self.reindex();
+    }
+
+    /// Drops the cached annotation index; call after editing the public fields.
+    pub fn reindex(&mut self) {
+        self.index = OnceLock::new();
+    }
+
+    /// The number of tokens.
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// Whether there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    pub(crate) fn index(&self) -> Cow<'_, AnnIndex> {
+        let idx = self.index.get_or_init(|| AnnIndex::build(self));
+        if idx.n_tokens == self.tokens.len() && idx.n_annotations == self.annotations.len() {
+            Cow::Borrowed(idx)
+        } else {
+            // The fields were edited after indexing: do not trust the cache.
+            Cow::Owned(AnnIndex::build(self))
+        }
+    }
+}
+
+/// Per-token lists of annotation indices, built once per sequence.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct AnnIndex {
+    n_tokens: usize,
+    n_annotations: usize,
+    /// Annotations covering token `i`.
+    pub covering: Vec<Vec<u32>>,
+    /// Annotations starting at token `i`, longest first (then input order).
+    pub starting: Vec<Vec<u32>>,
+    /// Annotations ending at token `i` (whose last token is `i`).
+    pub ending: Vec<Vec<u32>>,
+    /// The clipped token range of each annotation (empty when unusable).
+    pub ranges: Vec<Range<usize>>,
+}
+
+impl AnnIndex {
+    fn build(seq: &Sequence<'_>) -> AnnIndex {
+        let n = seq.tokens.len();
+        let mut idx = AnnIndex {
+            n_tokens: n,
+            n_annotations: seq.annotations.len(),
+            covering: vec![Vec::new(); n],
+            starting: vec![Vec::new(); n],
+            ending: vec![Vec::new(); n],
+            ranges: Vec::with_capacity(seq.annotations.len()),
+        };
+        for (a, ann) in seq.annotations.iter().enumerate() {
+            let end = ann.tokens.end.min(n);
+            let start = ann.tokens.start.min(end);
+            idx.ranges.push(start..end);
+            // u32 keeps the lists small; a sequence with 4 billion annotations
+            // is not a sentence.
+            let Ok(a) = u32::try_from(a) else { break };
+            if start >= end {
+                continue;
+            }
+            idx.starting[start].push(a);
+            idx.ending[end - 1].push(a);
+            for cover in &mut idx.covering[start..end] {
+                cover.push(a);
+            }
+        }
+        for list in &mut idx.starting {
+            // Stable sort keeps input order among equally long annotations.
+            let ranges = &idx.ranges;
+            list.sort_by_key(|&a| std::cmp::Reverse(ranges[a as usize].len()));
+        }
+        idx
+    }
+}
