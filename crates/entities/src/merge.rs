@@ -53,9 +53,12 @@ fn mention_text<'t>(input: &Input<'t>, m: &Mention) -> &'t str {
 /// Merges `mentions` (with `links` between them) into entities.
 pub(crate) fn merge(
     input: &Input<'_>,
-    mentions: Vec<Mention>,
+    mut mentions: Vec<Mention>,
     links: Vec<(usize, usize)>,
 ) -> Entities {
+    // Short names are added first: they only append or replace in place,
+    // so the links' indices stay valid.
+    add_short_names(input, &mut mentions);
     // Drop mentions removed by the acronym step and sort the rest, keeping
     // the links' indices right.
     let mut order: Vec<usize> = (0..mentions.len())
@@ -67,14 +70,12 @@ pub(crate) fn merge(
         new_index[old] = new;
     }
     let mut slots: Vec<Option<Mention>> = mentions.into_iter().map(Some).collect();
-    let mut mentions: Vec<Mention> = order.iter().map(|&i| slots[i].take().unwrap()).collect();
+    let mentions: Vec<Mention> = order.iter().map(|&i| slots[i].take().unwrap()).collect();
     let links: Vec<(usize, usize)> = links
         .into_iter()
         .map(|(a, b)| (new_index[a], new_index[b]))
         .filter(|&(a, b)| a != usize::MAX && b != usize::MAX)
         .collect();
-
-    add_short_names(input, &mut mentions);
 
     let n = mentions.len();
     let mut groups = Groups::new(n);
@@ -149,7 +150,7 @@ fn name_parts<'t>(input: &Input<'t>, m: &Mention) -> Option<(&'t str, &'t str)> 
 /// "Austin" gives way).
 fn add_short_names(input: &Input<'_>, mentions: &mut Vec<Mention>) {
     let mut parts: HashMap<&str, Vec<String>> = HashMap::new();
-    for m in mentions.iter().filter(|m| m.etype == EntityType::Person) {
+    for m in mentions.iter().filter(|m| m.etype == EntityType::Person && !m.tokens.is_empty()) {
         if let Some((given, surname)) = name_parts(input, m) {
             let full = name_key(mention_text(input, m));
             for p in [surname, given] {
@@ -199,7 +200,6 @@ fn add_short_names(input: &Input<'_>, mentions: &mut Vec<Mention>) {
         }
     }
     mentions.extend(added);
-    mentions.sort_by_key(|m| (m.span.start, m.span.end));
 }
 
 fn short(input: &Input<'_>, i: usize) -> Mention {

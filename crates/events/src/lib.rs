@@ -237,74 +237,122 @@ const NEGATION: &[&str] = &["not", "never", "no", "n't", "without", "refused", "
 const BOTH_SIDES: &[&[&str]] = &[
     &["both", "sides"],
     &["both", "countries"],
+    &["both", "the", "countries"],
     &["both", "nations"],
     &["the", "two", "sides"],
     &["the", "two", "countries"],
     &["the", "two", "nations"],
+    &["the", "two", "governments"],
 ];
+
+/// Phrases that stand for the two people last named.
+const BOTH_LEADERS: &[&[&str]] = &[
+    &["both", "leaders"],
+    &["both", "the", "leaders"],
+    &["the", "two", "leaders"],
+    &["both", "ministers"],
+    &["the", "two", "ministers"],
+    &["both", "officials"],
+];
+
+/// Words that may stand between a trigger and a participant after it
+/// ("met with", "organised by ... in cooperation with", "visit of").
+const GAP_WORDS: &[&str] = &[
+    "with", "by", "between", "and", "the", "of", ",", "in", "cooperation", "co", "-", "hosted",
+    "organised", "organized", "be", "being", "is", "was", "will", "among", "including", "his",
+    "her", "their", "its", "counterpart", "also", "together", "jointly",
+];
+
+/// Words before a trigger that mark it as a mention of an event already reported.
+const DETERMINERS: &[&str] = &["the", "this", "that", "these", "its", "their"];
+
+/// One trigger found in a sentence, before its arguments are filled.
+struct Trigger {
+    rule: usize,
+    tokens: Range<usize>,
+    roles: Vec<(String, usize)>,
+}
 
 /// Finds the events of `input`.
 pub fn find(input: &Input<'_>, entities: &Entities, rules: &EventRules) -> Vec<Event> {
-    let mut events = Vec::new();
+    let mut events: Vec<Event> = Vec::new();
     let toks = input.tokens.tokens();
+    let mut lead: Option<usize> = None;
     for (s, sent) in input.tokens.sentences().iter().enumerate() {
         let seq = annotate(input, s, Some(&entities.mentions));
         let base = sent.tokens.start;
-        for rule in &rules.rules {
+        let mut triggers: Vec<Trigger> = Vec::new();
+        for (r, rule) in rules.rules.iter().enumerate() {
             for m in rule.pattern.find_iter(&seq) {
-                let local = m
-                    .get("trigger")
-                    .map_or(m.tokens.clone(), |c| c.tokens.clone());
+                let local = m.get("trigger").map_or(m.tokens.clone(), |c| c.tokens.clone());
                 if local.is_empty() {
                     continue;
                 }
-                let trigger = base + local.start..base + local.end;
-                let span = Span::new(
-                    toks[trigger.start].span.start,
-                    toks[trigger.end - 1].span.end,
-                );
-                let mut event = Event {
-                    etype: rule.etype,
-                    trigger: span,
-                    sentence: sent.span,
-                    status: status(input, trigger.start, sent.tokens.start),
-                    date: None,
-                    date_rule: "none",
-                    participants: Vec::new(),
-                    agreement: Vec::new(),
-                    location: Vec::new(),
-                    name: Vec::new(),
-                    rule: rule.id.clone(),
-                };
-                // Roles the rule captured itself.
-                for cap in &m.captures {
-                    let Some(id) = cap.annotation else { continue };
-                    let role = match &*cap.name {
-                        "participant" | "participants" => &mut event.participants,
-                        "agreement" => &mut event.agreement,
-                        "location" => &mut event.location,
-                        "name" => &mut event.name,
-                        _ => continue,
-                    };
-                    if let Some(mention) = entities.mentions.get(id) {
-                        push(role, mention.entity);
-                    }
+                let tokens = base + local.start..base + local.end;
+                // Two rules on the same words: the first rule wins.
+                if triggers.iter().any(|t| t.tokens.start < tokens.end && tokens.start < t.tokens.end) {
+                    continue;
                 }
-                fill_arguments(
-                    input,
-                    entities,
-                    &mut event,
-                    sent.tokens.clone(),
-                    trigger.clone(),
-                );
-                attach_date(input, &mut event, sent.tokens.clone(), trigger);
-                events.push(event);
+                let roles = m
+                    .captures
+                    .iter()
+                    .filter_map(|c| c.annotation.map(|a| (c.name.to_string(), a)))
+                    .collect();
+                triggers.push(Trigger { rule: r, tokens, roles });
             }
         }
+        triggers.sort_by_key(|t| t.tokens.start);
+        let first_event = events.len();
+        for (k, t) in triggers.iter().enumerate() {
+            let rule = &rules.rules[t.rule];
+            let clause = clause(input, sent.tokens.clone(), &t.tokens);
+            // The words between the neighbouring triggers belong to this one.
+            let left = k
+                .checked_sub(1)
+                .map_or(clause.start, |j| triggers[j].tokens.end.max(clause.start));
+            let right = triggers
+                .get(k + 1)
+                .map_or(clause.end, |n| n.tokens.start.min(clause.end));
+            let region = left.min(t.tokens.start)..right.max(t.tokens.end);
+            let span = Span::new(toks[t.tokens.start].span.start, toks[t.tokens.end - 1].span.end);
+            let mut event = Event {
+                etype: rule.etype,
+                trigger: span,
+                sentence: sent.span,
+                status: status(input, t.tokens.start, sent.tokens.start),
+                date: None,
+                date_rule: "none",
+                participants: Vec::new(),
+                agreement: Vec::new(),
+                location: Vec::new(),
+                name: Vec::new(),
+                rule: rule.id.clone(),
+            };
+            for (role, id) in &t.roles {
+                let slot = match role.as_str() {
+                    "participant" | "participants" => &mut event.participants,
+                    "agreement" => &mut event.agreement,
+                    "location" => &mut event.location,
+                    "name" => &mut event.name,
+                    _ => continue,
+                };
+                if let Some(m) = entities.mentions.get(*id) {
+                    push(slot, m.entity);
+                }
+            }
+            fill_arguments(input, entities, &mut event, region.clone(), clause.clone(), t.tokens.clone());
+            attach_date(input, &mut event, sent.tokens.clone(), clause, region.clone(), t.tokens.clone());
+            events.extend(split_by_dates(input, entities, event, region));
+        }
+        if lead.is_none() && events.len() > first_event {
+            lead = Some(s);
+        }
     }
+    attach_following_agreements(input, entities, &mut events);
+    let mut events = merge_reports(input, events);
+    inherit_lead_date(input, &mut events, lead);
     events.sort_by_key(|e| (e.trigger.start, e.etype));
-    events.dedup_by(|b, a| a.trigger == b.trigger && a.etype == b.etype);
-    merge_reports(events)
+    events
 }
 
 fn push(v: &mut Vec<usize>, x: usize) {
@@ -329,9 +377,7 @@ fn status(input: &Input<'_>, trigger: usize, sentence_start: usize) -> Status {
     }
 }
 
-/// The clause around the trigger: the sentence cut at semicolons and at
-/// commas followed by a new subject is too fine for news copy, so a clause
-/// here is the sentence cut at `;` and at `:`.
+/// The clause around the trigger: the sentence cut at `;` and `:`.
 fn clause(input: &Input<'_>, sentence: Range<usize>, trigger: &Range<usize>) -> Range<usize> {
     let mut start = sentence.start;
     let mut end = sentence.end;
@@ -349,42 +395,108 @@ fn clause(input: &Input<'_>, sentence: Range<usize>, trigger: &Range<usize>) -> 
     start..end
 }
 
+/// Whether token `i` lies inside parentheses (a dateline's agency, an acronym).
+fn in_parentheses(input: &Input<'_>, i: usize, sentence_start: usize) -> bool {
+    let mut depth = 0i32;
+    for j in (sentence_start..i).rev() {
+        match input.text[input.tokens.tokens()[j].span].as_ref() {
+            ")" => depth += 1,
+            "(" if depth == 0 => return true,
+            "(" => depth -= 1,
+            _ => {}
+        }
+    }
+    false
+}
+
 fn fill_arguments(
     input: &Input<'_>,
     entities: &Entities,
     event: &mut Event,
-    sentence: Range<usize>,
+    region: Range<usize>,
+    clause: Range<usize>,
     trigger: Range<usize>,
 ) {
-    let clause = clause(input, sentence, &trigger);
-    // Mentions in the clause, outermost only (a country word inside an
-    // organisation's name is not a participant of its own).
     let inside: Vec<&tidings_entities::Mention> = entities
         .mentions
         .iter()
-        .filter(|m| m.tokens.start >= clause.start && m.tokens.end <= clause.end)
+        .filter(|m| m.tokens.start >= region.start && m.tokens.end <= region.end)
+        .collect();
+    // Outermost mentions only: a country word inside an organisation's name
+    // is not a participant of its own, nor is the country in a title
+    // ("US Secretary for Defence Lloyd Austin").
+    let attribute_spans: Vec<Span> = entities
+        .mentions
+        .iter()
+        .flat_map(|m| m.countries.iter().copied())
         .collect();
     let outer: Vec<&tidings_entities::Mention> = inside
         .iter()
         .copied()
-        .filter(|m| {
-            !inside
-                .iter()
-                .any(|o| o.span != m.span && o.span.contains(m.span))
-        })
+        .filter(|m| !inside.iter().any(|o| o.span != m.span && o.span.contains(m.span)))
+        .filter(|m| !attribute_spans.iter().any(|s| s.contains(m.span)))
+        .filter(|m| !in_parentheses(input, m.tokens.start, clause.start))
         .collect();
     let etype = event.etype;
+    let word = |i: usize| lower(input, i);
+    // "Modi's state visit": the possessor is the one participant.
+    let mut possessor = None;
+    {
+        let mut j = trigger.start;
+        while j > region.start && matches!(word(j - 1).as_str(), "state" | "official" | "maiden" | "first" | "second" | "recent" | "two-day") {
+            j -= 1;
+        }
+        if j > region.start && matches!(word(j - 1).as_str(), "'s" | "’s") {
+            possessor = outer.iter().find(|m| m.tokens.end == j - 1).map(|m| m.entity);
+        }
+    }
+    // The name of a gathering or initiative: a name that contains the
+    // trigger ("INDUS-X Summit") or stands right before it ("QUAD summit").
+    if matches!(etype, EventType::Summit | EventType::Launch) {
+        let containing = entities
+            .mentions
+            .iter()
+            .find(|m| m.tokens.start <= trigger.start && trigger.end <= m.tokens.end && m.etype == EntityType::Org);
+        if let Some(m) = containing {
+            push(&mut event.name, m.entity);
+        } else if let Some(m) = outer.iter().find(|m| {
+            m.tokens.end == trigger.start && matches!(m.etype, EntityType::Org)
+                || (m.tokens.end + 1 == trigger.start && matches!(word(m.tokens.end).as_str(), "'" | "’"))
+        }) {
+            push(&mut event.name, m.entity);
+        }
+    }
+    if etype == EventType::Launch && event.name.is_empty() {
+        // "launched the X", "X was launched".
+        let mut j = trigger.end;
+        while j < region.end && matches!(word(j).as_str(), "the" | "a" | "an" | "new" | "its" | "their" | "of") {
+            j += 1;
+        }
+        let object = outer.iter().find(|m| m.tokens.start == j && matches!(m.etype, EntityType::Org | EntityType::Agreement));
+        let mut b = trigger.start;
+        while b > region.start && matches!(word(b - 1).as_str(), "was" | "were" | "is" | "are" | "been" | "be" | "has" | "have" | "had" | "being" | "formally" | "officially" | "jointly") {
+            b -= 1;
+        }
+        let subject = (b < trigger.start)
+            .then(|| outer.iter().find(|m| m.tokens.end == b && matches!(m.etype, EntityType::Org | EntityType::Agreement)))
+            .flatten();
+        if let Some(m) = object.or(subject) {
+            push(&mut event.name, m.entity);
+        }
+    }
     for m in &outer {
         if m.tokens.start < trigger.end && trigger.start < m.tokens.end {
             continue;
         }
+        if event.name.contains(&m.entity) {
+            continue;
+        }
         let before = m.tokens.end <= trigger.start;
-        let prev = m.tokens.start.checked_sub(1).map(|i| lower(input, i));
-        let prev2 = m.tokens.start.checked_sub(2).map(|i| lower(input, i));
+        let prev = m.tokens.start.checked_sub(1).map(word);
+        let prev2 = m.tokens.start.checked_sub(2).map(word);
         let after_prep = |words: &[&str]| {
             prev.as_deref().is_some_and(|p| words.contains(&p))
-                || (prev.as_deref() == Some("the")
-                    && prev2.as_deref().is_some_and(|p| words.contains(&p)))
+                || (prev.as_deref() == Some("the") && prev2.as_deref().is_some_and(|p| words.contains(&p)))
         };
         match m.etype {
             EntityType::Agreement => {
@@ -392,81 +504,73 @@ fn fill_arguments(
                     push(&mut event.agreement, m.entity);
                 }
             }
-            EntityType::Place if !m.is_country && after_prep(&["in", "at", "to", "near"]) => {
-                push(&mut event.location, m.entity);
-            }
-            EntityType::Place if m.is_country && after_prep(&["in", "to"]) && !before => {
-                if matches!(
-                    etype,
-                    EventType::Visit | EventType::Summit | EventType::Exercise | EventType::Meet
-                ) {
+            EntityType::Place if !m.is_country => {
+                if after_prep(&["in", "at", "to", "near", "from"]) {
                     push(&mut event.location, m.entity);
                 }
             }
-            EntityType::Place if !m.is_country => {}
+            EntityType::Place if !before && after_prep(&["in", "to"]) => {
+                if matches!(etype, EventType::Visit | EventType::Summit | EventType::Exercise | EventType::Meet) {
+                    push(&mut event.location, m.entity);
+                }
+            }
             EntityType::Person | EntityType::Place | EntityType::Org => {
-                if matches!(etype, EventType::Summit | EventType::Launch)
-                    && m.etype == EntityType::Org
-                    && adjacent(m.tokens.clone(), &trigger)
-                {
-                    push(&mut event.name, m.entity);
-                } else if participant_position(input, m.tokens.clone(), &trigger, before) {
+                if possessor.is_none() && participant_position(input, m.tokens.clone(), &trigger, before) {
                     push(&mut event.participants, m.entity);
                 }
             }
             EntityType::System => {}
         }
     }
-    // "both sides", "the two countries": the two countries last named.
-    if event.participants.is_empty() {
-        if let Some(pair) = both_sides(input, entities, clause.clone()) {
-            for p in pair {
-                push(&mut event.participants, p);
-            }
+    if let Some(p) = possessor {
+        event.participants.insert(0, p);
+        event.participants.dedup();
+    }
+    // People act; the countries named beside them are their affiliations.
+    let is_person = |e: usize| entities.entities[e].etype == EntityType::Person;
+    if event.participants.iter().any(|&p| is_person(p)) {
+        event.participants.retain(|&p| entities.entities[p].etype != EntityType::Place);
+    }
+    // "both sides", "the two countries", "both the leaders".
+    if let Some(pair) = both_sides(input, entities, clause.clone()) {
+        for p in pair {
+            push(&mut event.participants, p);
         }
     }
 }
 
 /// Whether a mention at `m` stands where a participant does: before the
-/// trigger in its clause, or after it behind "with", "by", "between", "and"
-/// or as the object of a meeting verb.
-fn participant_position(
-    input: &Input<'_>,
-    m: Range<usize>,
-    trigger: &Range<usize>,
-    before: bool,
-) -> bool {
+/// trigger in its region, or after it behind "with", "by", "between",
+/// "and" and the like.
+fn participant_position(input: &Input<'_>, m: Range<usize>, trigger: &Range<usize>, before: bool) -> bool {
     if before {
         return true;
     }
     let words: Vec<String> = (trigger.end..m.start).map(|i| lower(input, i)).collect();
-    words.len() <= 6
-        && (words.is_empty()
-            || words.iter().any(|w| {
-                matches!(
-                    w.as_str(),
-                    "with" | "by" | "between" | "and" | "counterpart" | "met" | "among"
-                )
-            }))
+    words.len() <= 8 && words.iter().all(|w| GAP_WORDS.contains(&w.as_str()) || w == "'s" || w == "’s")
 }
 
-fn adjacent(m: Range<usize>, trigger: &Range<usize>) -> bool {
-    m.end == trigger.start || trigger.end == m.start
+fn phrase_in(words: &[String], phrases: &[&[&str]]) -> bool {
+    phrases
+        .iter()
+        .any(|p| words.windows(p.len()).any(|w| w.iter().zip(p.iter()).all(|(a, b)| a == b)))
 }
 
+/// The two countries (or people) last named before a "both sides" phrase in `clause`.
 fn both_sides(input: &Input<'_>, entities: &Entities, clause: Range<usize>) -> Option<[usize; 2]> {
     let words: Vec<String> = clause.clone().map(|i| lower(input, i)).collect();
-    let found = BOTH_SIDES.iter().any(|p| {
-        words
-            .windows(p.len())
-            .any(|w| w.iter().zip(p.iter()).all(|(a, b)| a == b))
-    });
-    if !found {
+    let people = phrase_in(&words, BOTH_LEADERS);
+    if !people && !phrase_in(&words, BOTH_SIDES) {
         return None;
     }
     let mut last: Vec<usize> = Vec::new();
     for m in entities.mentions.iter().rev() {
-        if m.tokens.end <= clause.end && m.is_country && !last.contains(&m.entity) {
+        let fits = if people {
+            m.etype == EntityType::Person
+        } else {
+            m.is_country
+        };
+        if m.tokens.end <= clause.end && fits && !last.contains(&m.entity) {
             last.push(m.entity);
             if last.len() == 2 {
                 let mut pair = [last[1], last[0]];
@@ -478,16 +582,16 @@ fn both_sides(input: &Input<'_>, entities: &Entities, clause: Range<usize>) -> O
     None
 }
 
-/// Attaches the date expression nearest the trigger in its clause, else in
-/// its sentence.
+/// Attaches the date expression nearest the trigger: in its own region
+/// first, then its clause, then its sentence.
 fn attach_date(
     input: &Input<'_>,
     event: &mut Event,
     sentence: Range<usize>,
+    clause: Range<usize>,
+    region: Range<usize>,
     trigger: Range<usize>,
 ) {
-    let toks = input.tokens.tokens();
-    let clause = clause(input, sentence.clone(), &trigger);
     let dist = |r: &Range<usize>| {
         if r.end <= trigger.start {
             trigger.start - r.end
@@ -503,33 +607,138 @@ fn attach_date(
         .map(|(i, t)| (i, input.tokens.tokens_in(t.span)))
         .filter(|(_, r)| !r.is_empty() && r.start >= sentence.start && r.end <= sentence.end)
         .collect();
-    let _ = toks;
-    let in_clause = candidates
-        .iter()
-        .filter(|(_, r)| r.start >= clause.start && r.end <= clause.end)
-        .min_by_key(|(_, r)| dist(r));
-    if let Some((i, _)) = in_clause {
-        event.date = Some(*i);
-        event.date_rule = "clause";
-    } else if let Some((i, _)) = candidates.iter().min_by_key(|(_, r)| dist(r)) {
-        event.date = Some(*i);
-        event.date_rule = "sentence";
+    for (scope, name) in [(region, "region"), (clause, "clause"), (sentence, "sentence")] {
+        if let Some((i, _)) = candidates
+            .iter()
+            .filter(|(_, r)| r.start >= scope.start && r.end <= scope.end)
+            .min_by_key(|(_, r)| dist(r))
+        {
+            event.date = Some(*i);
+            event.date_rule = name;
+            return;
+        }
     }
 }
 
-/// Merges reports of one event: same type, and a shared agreement, or a
-/// shared name, or the same participants.
-fn merge_reports(events: Vec<Event>) -> Vec<Event> {
+/// The date expression right after a mention: "LEMOA in 2016".
+fn date_after(input: &Input<'_>, end: usize) -> Option<usize> {
+    let toks = input.tokens.tokens();
+    let mut j = end;
+    // Skip an acronym in parentheses: "(LEMOA)".
+    if j < toks.len() && &input.text[toks[j].span] == "(" {
+        while j < toks.len() && &input.text[toks[j].span] != ")" && j < end + 6 {
+            j += 1;
+        }
+        j += 1;
+    }
+    if j < toks.len() && matches!(lower(input, j).as_str(), "in" | "on") {
+        j += 1;
+    }
+    let at = toks.get(j)?.span.start;
+    input
+        .timexes
+        .iter()
+        .position(|t| t.span.start == at && t.kind == TimexKind::Date)
+}
+
+/// A signing of several agreements, each with its own date ("LEMOA in 2016,
+/// COMCASA in 2018"), is several signings; one agreement with its own date
+/// takes that date.
+fn split_by_dates(input: &Input<'_>, entities: &Entities, event: Event, region: Range<usize>) -> Vec<Event> {
+    if !matches!(event.etype, EventType::Sign) || event.agreement.is_empty() {
+        return vec![event];
+    }
+    let dated: Vec<(usize, usize)> = event
+        .agreement
+        .iter()
+        .filter_map(|&a| {
+            entities.entities[a]
+                .mentions
+                .iter()
+                .map(|&m| &entities.mentions[m])
+                .filter(|m| m.tokens.start >= region.start && m.tokens.end <= region.end)
+                .find_map(|m| date_after(input, m.tokens.end))
+                .map(|d| (a, d))
+        })
+        .collect();
+    if dated.is_empty() {
+        return vec![event];
+    }
+    if event.agreement.len() == 1 {
+        let mut e = event;
+        e.date = Some(dated[0].1);
+        e.date_rule = "agreement";
+        return vec![e];
+    }
+    dated
+        .into_iter()
+        .map(|(a, d)| {
+            let mut e = event.clone();
+            e.agreement = vec![a];
+            e.date = Some(d);
+            e.date_rule = "agreement";
+            e
+        })
+        .collect()
+}
+
+/// "These agreements, including X and Y, ...": agreements named in the
+/// sentence after a signing whose agreements were not named belong to it.
+fn attach_following_agreements(input: &Input<'_>, entities: &Entities, events: &mut [Event]) {
+    let sentences = input.tokens.sentences();
+    for e in events.iter_mut() {
+        if e.etype != EventType::Sign || !e.agreement.is_empty() {
+            continue;
+        }
+        let s = input.tokens.sentence_at(e.sentence.start);
+        let Some(next) = sentences.get(s + 1) else {
+            continue;
+        };
+        let first: Vec<String> = next.tokens.clone().take(2).map(|i| lower(input, i)).collect();
+        let anaphor = first.len() == 2
+            && matches!(first[0].as_str(), "these" | "the" | "both")
+            && matches!(first[1].as_str(), "agreements" | "pacts" | "accords" | "deals" | "documents" | "memoranda");
+        if !anaphor {
+            continue;
+        }
+        for m in &entities.mentions {
+            if m.etype == EntityType::Agreement && m.tokens.start >= next.tokens.start && m.tokens.end <= next.tokens.end {
+                push(&mut e.agreement, m.entity);
+            }
+        }
+    }
+}
+
+/// Whether the event's trigger is preceded by a determiner ("the summit",
+/// "this initiative"): a mention of an event already reported.
+fn definite(input: &Input<'_>, e: &Event) -> bool {
+    let Some(t) = input.tokens.token_starting_at(e.trigger.start) else {
+        return false;
+    };
+    (t.saturating_sub(3)..t).any(|i| DETERMINERS.contains(&lower(input, i).as_str()))
+}
+
+/// Merges reports of one event: same type, and the same sentence, a shared
+/// agreement or name, the same participants, or a bare definite mention
+/// ("the summit") of the last such event.
+fn merge_reports(input: &Input<'_>, events: Vec<Event>) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
     for e in events {
-        let same = out.iter_mut().find(|o| {
+        let bare = e.participants.is_empty() && e.agreement.is_empty() && e.name.is_empty() && definite(input, &e);
+        let conflict = |o: &Event| {
+            (!o.agreement.is_empty() && !e.agreement.is_empty() && !o.agreement.iter().any(|a| e.agreement.contains(a)))
+                || (!o.name.is_empty() && !e.name.is_empty() && !o.name.iter().any(|a| e.name.contains(a)))
+        };
+        let same = out.iter_mut().rev().find(|o| {
             o.etype == e.etype
-                && (o.agreement.iter().any(|a| e.agreement.contains(a))
+                && !conflict(o)
+                && (o.sentence == e.sentence
+                    || o.agreement.iter().any(|a| e.agreement.contains(a))
                     || o.name.iter().any(|a| e.name.contains(a))
-                    || (!o.participants.is_empty()
-                        && sorted(&o.participants) == sorted(&e.participants)
-                        && o.agreement.is_empty()
-                        && e.agreement.is_empty()))
+                    || (!o.participants.is_empty() && sorted(&o.participants) == sorted(&e.participants))
+                    || bare
+                    || (definite(input, &e) && e.name.is_empty() && e.agreement.is_empty()
+                        && e.participants.iter().all(|p| o.participants.contains(p))))
         });
         match same {
             Some(o) => {
@@ -552,6 +761,29 @@ fn merge_reports(events: Vec<Event>) -> Vec<Event> {
         }
     }
     out
+}
+
+/// Events that the text gives no date share the date of the article's
+/// lead event when they share a participant with it ("Austin ... met Singh"
+/// after "Singh and Austin on Monday concluded ...").
+fn inherit_lead_date(input: &Input<'_>, events: &mut [Event], lead: Option<usize>) {
+    let Some(lead) = lead else {
+        return;
+    };
+    let lead_span = input.tokens.sentences()[lead].span;
+    let Some(main) = events
+        .iter()
+        .find(|e| e.sentence == lead_span && e.date.is_some())
+        .map(|e| (e.date, e.participants.clone()))
+    else {
+        return;
+    };
+    for e in events.iter_mut() {
+        if e.date.is_none() && e.participants.iter().any(|p| main.1.contains(p)) {
+            e.date = main.0;
+            e.date_rule = "lead-event";
+        }
+    }
 }
 
 fn sorted(v: &[usize]) -> Vec<usize> {

@@ -339,7 +339,10 @@ fn parse_source(file: &str, contents: &str, out: &mut Vec<Entry>) -> Result<(), 
             return Err(GazetteerError::at(
                 file,
                 line,
-                format!("expected at most 4 tab-separated fields, found {}", fields.len()),
+                format!(
+                    "expected at most 4 tab-separated fields, found {}",
+                    fields.len()
+                ),
             ));
         }
         let label = fields[0].trim();
@@ -358,10 +361,7 @@ fn parse_source(file: &str, contents: &str, out: &mut Vec<Entry>) -> Result<(), 
         if name.is_empty() {
             return Err(GazetteerError::at(file, line, "empty canonical name"));
         }
-        let aliases = fields
-            .get(2)
-            .map(|a| split_list(a))
-            .unwrap_or_default();
+        let aliases = fields.get(2).map(|a| split_list(a)).unwrap_or_default();
         let mut attrs: Vec<(String, Vec<String>)> = Vec::new();
         if let Some(a) = fields.get(3) {
             for pair in a.split(';').map(str::trim).filter(|p| !p.is_empty()) {
@@ -453,8 +453,18 @@ impl Gazetteer {
             let case_attr = entry.attr("case");
             let forms = std::iter::once((Form::Name, &entry.name))
                 .chain(entry.aliases.iter().map(|a| (Form::Alias, a)))
-                .chain(entry.attr_values("acronym").iter().map(|a| (Form::Acronym, a)))
-                .chain(entry.attr_values("demonym").iter().map(|a| (Form::Demonym, a)));
+                .chain(
+                    entry
+                        .attr_values("acronym")
+                        .iter()
+                        .map(|a| (Form::Acronym, a)),
+                )
+                .chain(
+                    entry
+                        .attr_values("demonym")
+                        .iter()
+                        .map(|a| (Form::Demonym, a)),
+                );
             for (form, surface) in forms {
                 buf.clear();
                 map.clear();
@@ -723,8 +733,17 @@ ORG\tIndian Army
     fn acronyms_match_case_sensitively() {
         assert_eq!(found("us and US"), pairs(&[("US", "United States")]));
         assert_eq!(found("the mod said"), vec![]);
-        assert_eq!(found("the MoD said"), pairs(&[("MoD", "Ministry of Defence")]));
-        assert_eq!(found("India's iDEX"), pairs(&[("India", "India"), ("iDEX", "Innovations for Defence Excellence")]));
+        assert_eq!(
+            found("the MoD said"),
+            pairs(&[("MoD", "Ministry of Defence")])
+        );
+        assert_eq!(
+            found("India's iDEX"),
+            pairs(&[
+                ("India", "India"),
+                ("iDEX", "Innovations for Defence Excellence")
+            ])
+        );
         assert_eq!(found("IDEX"), vec![]);
     }
 
@@ -737,8 +756,14 @@ ORG\tIndian Army
     #[test]
     fn unicode_folds() {
         assert_eq!(found("TÜRKIYE"), pairs(&[("TÜRKIYE", "Türkiye")]));
-        assert_eq!(found("Cote d’Ivoire"), pairs(&[("Cote d’Ivoire", "Côte d'Ivoire")]));
-        assert_eq!(found("Defence\u{a0}Minister"), pairs(&[("Defence\u{a0}Minister", "Defence Minister")]));
+        assert_eq!(
+            found("Cote d’Ivoire"),
+            pairs(&[("Cote d’Ivoire", "Côte d'Ivoire")])
+        );
+        assert_eq!(
+            found("Defence\u{a0}Minister"),
+            pairs(&[("Defence\u{a0}Minister", "Defence Minister")])
+        );
     }
 
     #[test]
@@ -814,7 +839,9 @@ ORG\tIndian Army
         let err = GazetteerBuilder::new().add_file(&bad).unwrap_err();
         assert_eq!(err.line(), Some(2));
         assert!(err.to_string().ends_with("not valid UTF-8"));
-        let err = GazetteerBuilder::new().add_dir(&dir.join("missing")).unwrap_err();
+        let err = GazetteerBuilder::new()
+            .add_dir(&dir.join("missing"))
+            .unwrap_err();
         assert!(err.message().starts_with("cannot list directory"));
         std::fs::remove_dir_all(&dir).unwrap();
     }

@@ -277,14 +277,12 @@ pub fn find(
                 "entity.country",
                 evidence,
             ),
-            EntityType::Org => add(
-                &mut out,
-                RelationType::PartOf,
-                i,
-                tail,
-                "entity.country",
-                evidence,
-            ),
+            // A listed body is part of its country when the list says it is
+            // a government body; a company or university's country is world
+            // knowledge, not something the text states.
+            EntityType::Org if stated_or_governmental(input, entities, e) => {
+                add(&mut out, RelationType::PartOf, i, tail, "entity.country", evidence)
+            }
             _ => {}
         }
     }
@@ -324,4 +322,27 @@ pub fn find(
     }
     out.sort_by_key(|r| (r.rtype, r.head, r.tail));
     out
+}
+
+/// Kinds of listed organisation that belong to a country's government.
+const GOVERNMENT_KINDS: &[&str] = &[
+    "ministry", "agency", "military", "command", "parliament", "council", "government", "police",
+    "court", "department",
+];
+
+/// Whether an organisation's country comes from the text (a country word in
+/// its name) or from a government body's list entry.
+fn stated_or_governmental(input: &Input<'_>, entities: &Entities, e: &tidings_entities::Entity) -> bool {
+    let stated = e.mentions.iter().any(|&m| {
+        let m = &entities.mentions[m];
+        m.entry.is_none() || !m.countries.is_empty()
+    });
+    stated
+        || e.entries.iter().any(|&id| {
+            input
+                .gazetteer
+                .entry(id)
+                .attr("kind")
+                .is_some_and(|k| GOVERNMENT_KINDS.contains(&k))
+        })
 }

@@ -111,9 +111,8 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Error::Gazetteer(e) => Some(e),
-            Error::Rules(e) => Some(e),
-            Error::Io { .. } => None,
+            // The message already includes the inner error's.
+            Error::Gazetteer(_) | Error::Rules(_) | Error::Io { .. } => None,
         }
     }
 }

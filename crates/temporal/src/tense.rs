@@ -1,0 +1,201 @@
+//! The tense of the clause around an expression, which decides whether a bare
+//! weekday or month points back ("met on Friday") or forward ("will meet on
+//! Friday").
+
+use tidings_tokenize::Tokens;
+
+/// The grammatical time of a clause, as far as surface cues show it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Tense {
+    /// A past-tense verb or auxiliary: "met", "was", "had signed".
+    Past,
+    /// A present-tense verb: "is", "begins".
+    Present,
+    /// A future marker: "will", "is to", "is set to", "next".
+    Future,
+    /// No cue found.
+    Unknown,
+}
+
+/// Words that mark future time by themselves.
+#[rustfmt::skip]
+const FUTURE: &[&str] = &[
+    "will", "shall", "'ll", "’ll", "wo", "would", "upcoming", "scheduled", "slated",
+    "forthcoming", "tomorrow", "plans", "intends", "aims", "begins", "starts", "opens",
+    "meets", "arrives", "visits", "ends", "resumes", "convenes",
+];
+
+/// Words that mark the future when followed by "to" ("is set to", "are due to").
+#[rustfmt::skip]
+const FUTURE_BEFORE_TO: &[&str] = &[
+    "is", "are", "am", "set", "due", "expected", "going", "likely", "poised", "planning",
+    "plans", "scheduled", "slated",
+];
+
+/// Irregular past forms (and past auxiliaries) common in news.
+#[rustfmt::skip]
+const PAST: &[&str] = &[
+    "was", "were", "had", "did", "said", "told", "met", "held", "went", "came", "took", "made",
+    "gave", "saw", "began", "spoke", "wrote", "left", "led", "sent", "won", "lost", "paid",
+    "sold", "bought", "brought", "thought", "felt", "kept", "became", "rose", "fell", "struck",
+    "hit", "put", "set", "found", "got", "ran", "stood", "chose", "flew", "drove", "grew",
+    "knew", "shot", "fought", "sought", "taught", "built", "meant", "heard", "ago",
+    "yesterday", "last", "earlier", "previously", "recently",
+];
+
+/// Words ending in "-ed" that are not past-tense verbs.
+#[rustfmt::skip]
+const NOT_PAST_ED: &[&str] = &[
+    "need", "needed", "united", "indeed", "hundred", "speed", "red", "bed", "feed", "seed",
+    "proceed", "exceed", "succeed", "based", "related", "limited", "advanced", "detailed",
+    "armed", "allied", "proposed", "expected", "scheduled", "planned", "concerned",
+    "interested", "supposed", "alleged", "unprecedented", "sophisticated", "dedicated",
+    "extended", "combined", "integrated", "coordinated", "skilled", "unified", "assured",
+    "renewed", "shared", "advanced", "applied", "embed", "shred", "bred", "breed", "weed",
+    "greed", "reed", "shed", "wed", "led", "fled",
+];
+
+/// Auxiliaries after which an "-ed" participle is passive or perfect, so
+/// that the auxiliary, not the participle, carries the tense.
+#[rustfmt::skip]
+const BE_AUX: &[&str] = &[
+    "be", "been", "being", "is", "are", "am", "to", "will", "get", "gets",
+];
+
+/// Present-tense auxiliaries.
+const PRESENT: &[&str] = &["is", "are", "am"];
+
+fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+/// The tense cue carried by token `i` of the sentence `words` (lowercased).
+fn cue(words: &[String], i: usize) -> Option<Tense> {
+    let w = words[i].as_str();
+    let next = words.get(i + 1).map(String::as_str);
+    let prev = if i > 0 {
+        Some(words[i - 1].as_str())
+    } else {
+        None
+    };
+    if FUTURE_BEFORE_TO.contains(&w) && next == Some("to") {
+        return Some(Tense::Future);
+    }
+    if w == "next" {
+        return Some(Tense::Future);
+    }
+    if FUTURE.contains(&w) {
+        return Some(Tense::Future);
+    }
+    let participle = |w: &str| {
+        PAST.contains(&w)
+            || (w.len() > 4
+                && w.ends_with("ed")
+                && w.chars().all(|c| c.is_ascii_lowercase())
+                && !NOT_PAST_ED.contains(&w))
+    };
+    if participle(w) {
+        // After "be", "will", "to" the form is a passive or perfect
+        // participle: the auxiliary carries the tense.
+        if prev.is_some_and(|p| BE_AUX.contains(&p)) && !matches!(w, "was" | "were" | "had" | "did")
+        {
+            return None;
+        }
+        return Some(Tense::Past);
+    }
+    if PRESENT.contains(&w) {
+        return Some(Tense::Present);
+    }
+    None
+}
+
+/// The tense of the sentence holding tokens `first..last` (token indices),
+/// taken from the cue nearest to the expression; a cue before the
+/// expression wins a tie, since English puts the verb first.
+pub fn tense_at(text: &str, tokens: &Tokens, first: usize, last: usize) -> Tense {
+    let toks = tokens.tokens();
+    if toks.is_empty() || first >= toks.len() {
+        return Tense::Unknown;
+    }
+    let sentence = &tokens.sentences()[tokens.sentence_of(first)];
+    let range = sentence.tokens.clone();
+    let words: Vec<String> = toks[range.clone()]
+        .iter()
+        .map(|t| lower(t.text(text)))
+        .collect();
+    let base = range.start;
+    let a = first.saturating_sub(base);
+    let b = last.saturating_sub(base).min(words.len());
+    let mut best: Option<(usize, Tense)> = None;
+    for i in (0..a.min(words.len())).rev() {
+        if let Some(t) = cue(&words, i) {
+            best = Some((a - i, t));
+            break;
+        }
+    }
+    for i in b..words.len() {
+        if best.is_some_and(|(d, _)| d <= i + 1 - b) {
+            break;
+        }
+        if let Some(t) = cue(&words, i) {
+            best = Some((i + 1 - b, t));
+            break;
+        }
+    }
+    best.map_or(Tense::Unknown, |(_, t)| t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tidings_tokenize::tokenize;
+
+    fn tense_of(text: &str, word: &str) -> Tense {
+        let doc = tokenize(text);
+        let at = text.find(word).unwrap();
+        let i = doc.token_starting_at(at).unwrap();
+        tense_at(text, &doc, i, i + 1)
+    }
+
+    #[test]
+    fn past_and_future() {
+        assert_eq!(tense_of("They met on Friday.", "Friday"), Tense::Past);
+        assert_eq!(
+            tense_of("They will meet on Friday.", "Friday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of("On Friday, they signed two pacts.", "Friday"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense_of("The talks are to begin on Friday.", "Friday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of("The talks will be held on Friday.", "Friday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of("He is set to visit India on Friday.", "Friday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of("The summit was held on Friday.", "Friday"),
+            Tense::Past
+        );
+        assert_eq!(tense_of("Friday.", "Friday"), Tense::Unknown);
+        assert_eq!(
+            tense_of("The bonds are convertible at Thursday's price.", "Thursday"),
+            Tense::Present
+        );
+        assert_eq!(
+            tense_of("The summit begins Tuesday.", "Tuesday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of("The United Nations on Friday.", "Friday"),
+            Tense::Unknown
+        );
+    }
+}
