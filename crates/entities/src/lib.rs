@@ -251,6 +251,12 @@ fn resolve(input: &Input<'_>, mut candidates: Vec<Candidate>) -> Vec<Mention> {
         {
             k.titles.extend(m.titles);
             k.countries.extend(m.countries);
+            // A rule that outranks the list on a listed name keeps the
+            // list entry: the canonical name and attributes still hold.
+            if k.entry.is_none() {
+                k.entry = m.entry;
+                k.is_country |= m.is_country;
+            }
             continue;
         }
         let clash = kept.iter().any(|k| {

@@ -380,6 +380,7 @@ fn build(input: &Input<'_>, mut mentions: Vec<Mention>, groups: &mut Groups) -> 
             .flat_map(|m| m.countries.iter())
             .find_map(|&s| country_at(input, &mentions, s))
             .or_else(|| prefix_country(input, &mentions, &group))
+            .or_else(|| title_country(input, &group))
             .or_else(|| {
                 entries
                     .iter()
@@ -481,4 +482,17 @@ fn prefix_country(input: &Input<'_>, mentions: &[Mention], group: &[&Mention]) -
         }
     }
     None
+}
+
+/// The country of a one-country office among the person's titles
+/// ("Deputy Secretary of Defense" is a United States office).
+fn title_country(input: &Input<'_>, group: &[&Mention]) -> Option<String> {
+    group.iter().flat_map(|m| m.titles.iter()).find_map(|&t| {
+        input
+            .matches
+            .chosen
+            .iter()
+            .filter(|g| t.contains(g.span))
+            .find_map(|g| input.gazetteer.entry(g.entry).attr("country").map(str::to_string))
+    })
 }

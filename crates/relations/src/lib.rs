@@ -327,7 +327,7 @@ pub fn find(
 /// Kinds of listed organisation that belong to a country's government.
 const GOVERNMENT_KINDS: &[&str] = &[
     "ministry", "agency", "military", "command", "parliament", "council", "government", "police",
-    "court", "department",
+    "court", "department", "initiative", "programme",
 ];
 
 /// Whether an organisation's country comes from the text (a country word in

@@ -2,8 +2,12 @@
 //! fixtures) with the project's own scorer, and prints the mistakes.
 //!
 //! ```text
-//! cargo run -p tidings-temporal --example timebank -- ../shared/timebank [-q]
+//! cargo run --release -p tidings-temporal --example timebank -- ../shared/timebank [-q] [--bench]
 //! ```
+//!
+//! `-q` prints only the totals; `--bench` also measures the tagger's
+//! throughput; with the environment variable `SHOW` set, every date found is
+//! printed with its value and rule.
 //!
 //! The folder holds `articles/<id>.txt` and `gold/<id>.json`. An article that
 //! begins with ` date YYYY-MM-DD` has that prefix blanked to spaces and used as

@@ -423,6 +423,9 @@ impl Rules {
             .map(|s| {
                 let mut mask = 0u64;
                 for t in &toks[s.tokens.clone()] {
+                    if t.shape == tidings_tokenize::Shape::Punct {
+                        continue;
+                    }
                     let w = t.text(text).trim_end_matches('.').as_bytes();
                     if w.iter().any(u8::is_ascii_digit) {
                         mask |= self.digit_rules;

@@ -23,6 +23,7 @@ const FUTURE: &[&str] = &[
     "will", "shall", "'ll", "’ll", "wo", "would", "upcoming", "scheduled", "slated",
     "forthcoming", "tomorrow", "plans", "intends", "aims", "begins", "starts", "opens",
     "meets", "arrives", "visits", "ends", "resumes", "convenes",
+ "due",
 ];
 
 /// Words that mark the future when followed by "to" ("is set to", "are due to").
@@ -118,12 +119,19 @@ pub fn tense_at(text: &str, tokens: &Tokens, first: usize, last: usize) -> Tense
         return Tense::Unknown;
     }
     let sentence = &tokens.sentences()[tokens.sentence_of(first)];
-    let range = sentence.tokens.clone();
-    let words: Vec<String> = toks[range.clone()]
+    // A cue further than this many tokens away belongs to another clause;
+    // the bound also keeps the cost per expression constant.
+    const REACH: usize = 30;
+    let start = sentence.tokens.start.max(first.saturating_sub(REACH));
+    let end = sentence.tokens.end.min(last.saturating_add(REACH));
+    if start >= end {
+        return Tense::Unknown;
+    }
+    let words: Vec<String> = toks[start..end]
         .iter()
         .map(|t| lower(t.text(text)))
         .collect();
-    let base = range.start;
+    let base = start;
     let a = first.saturating_sub(base);
     let b = last.saturating_sub(base).min(words.len());
     let mut best: Option<(usize, Tense)> = None;

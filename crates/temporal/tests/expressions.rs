@@ -1,8 +1,10 @@
 //! Runs every row of `testdata/expressions.tsv`: a sentence, the expression
-//! the tagger must find in it, the document date (or `none`), and the
-//! expected TIMEX3 value and type. Every failing row is reported at once.
+//! the tagger must find in it, the document date (or `none`), the expected
+//! TIMEX3 value and type, and the tense of the clause (`past`, `future`,
+//! `present`, or `-` when it shows none) that decides the direction of bare
+//! weekdays and months. Every failing row is reported at once.
 
-use tidings_temporal::{parse_date, Tagger};
+use tidings_temporal::{parse_date, tense_at, Tagger, Tense};
 use tidings_tokenize::tokenize;
 
 #[test]
@@ -28,6 +30,7 @@ fn expression_table() {
         );
         let (text, expr, dct, value, kind) = (cols[0], cols[1], cols[2], cols[3], cols[4]);
         rows += 1;
+        let tense = cols.get(5).copied().unwrap_or("");
         let dct = if dct == "none" {
             None
         } else {
@@ -36,6 +39,17 @@ fn expression_table() {
         let tokens = tokenize(text);
         let found = tagger.tag(text, &tokens, dct);
         let hit = found.iter().find(|t| &text[t.span] == expr);
+        if let (Some(t), Some(expected)) = (hit, parse_tense(tense)) {
+            let first = tokens.token_starting_at(t.span.start).unwrap();
+            let last = tokens.token_ending_at(t.span.end).unwrap() + 1;
+            let got = tense_at(text, &tokens, first, last);
+            if got != expected {
+                failures.push(format!(
+                    "line {}: {text:?}: tense {got:?}, expected {expected:?}",
+                    n + 1
+                ));
+            }
+        }
         match hit {
             Some(t) if t.value == value && t.kind.as_str() == kind => {}
             Some(t) => failures.push(format!(
@@ -67,4 +81,14 @@ fn expression_table() {
         scratch || rows >= 300,
         "the table should hold at least 300 rows, has {rows}"
     );
+}
+
+fn parse_tense(s: &str) -> Option<Tense> {
+    match s {
+        "past" => Some(Tense::Past),
+        "future" => Some(Tense::Future),
+        "present" => Some(Tense::Present),
+        "-" => Some(Tense::Unknown),
+        _ => None,
+    }
 }

@@ -130,3 +130,22 @@ fn large_input_is_linear_enough() {
     // Generous bound: a debug build on a slow machine still does this in well under this.
     assert!(start.elapsed().as_secs() < 60);
 }
+
+#[test]
+fn february_29_only_in_leap_years() {
+    let tagger = Tagger::new();
+    // 2023 has no February 29: no value may name one.
+    let out = check(
+        &tagger,
+        "They met on Feb. 29 and again on Feb. 29 last year.",
+        Date::new(2024, 3, 1).ok(),
+    );
+    assert!(out.iter().all(|t| t.value != "2023-02-29"), "{out:?}");
+    let out = check(&tagger, "They met on Feb. 29.", Date::new(2023, 3, 1).ok());
+    assert!(
+        out.iter().all(|t| !t.value.ends_with("-02-29")
+            || t.value.starts_with("2020")
+            || t.value.starts_with("2024")),
+        "{out:?}"
+    );
+}

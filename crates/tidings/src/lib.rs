@@ -129,14 +129,17 @@ impl From<RuleError> for Error {
     }
 }
 
+/// A predicate over gazetteer entries, for [`ExtractorBuilder::filter_entries`].
+pub type EntryFilter = std::sync::Arc<dyn Fn(&tidings_gazetteer::Entry) -> bool + Send + Sync>;
+
 /// Configures an [`Extractor`].
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct ExtractorBuilder {
     default_gazetteers: bool,
     default_rules: bool,
     gazetteer_paths: Vec<PathBuf>,
     rule_paths: Vec<PathBuf>,
-    entry_filter: Option<fn(&tidings_gazetteer::Entry) -> bool>,
+    entry_filter: Option<EntryFilter>,
 }
 
 impl Default for ExtractorBuilder {
@@ -148,6 +151,18 @@ impl Default for ExtractorBuilder {
             rule_paths: Vec::new(),
             entry_filter: None,
         }
+    }
+}
+
+impl fmt::Debug for ExtractorBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ExtractorBuilder")
+            .field("default_gazetteers", &self.default_gazetteers)
+            .field("default_rules", &self.default_rules)
+            .field("gazetteer_paths", &self.gazetteer_paths)
+            .field("rule_paths", &self.rule_paths)
+            .field("entry_filter", &self.entry_filter.is_some())
+            .finish()
     }
 }
 
@@ -179,8 +194,8 @@ impl ExtractorBuilder {
 
     /// Keeps only the gazetteer entries for which `keep` returns true (for
     /// measuring what the rules find without some lists; default: all).
-    pub fn filter_entries(mut self, keep: fn(&tidings_gazetteer::Entry) -> bool) -> Self {
-        self.entry_filter = Some(keep);
+    pub fn filter_entries(mut self, keep: impl Fn(&tidings_gazetteer::Entry) -> bool + Send + Sync + 'static) -> Self {
+        self.entry_filter = Some(std::sync::Arc::new(keep));
         self
     }
 
@@ -200,8 +215,8 @@ impl ExtractorBuilder {
         for p in &self.gazetteer_paths {
             gaz = gaz.add_dir(p)?;
         }
-        if let Some(keep) = self.entry_filter {
-            gaz = gaz.retain(keep);
+        if let Some(keep) = &self.entry_filter {
+            gaz = gaz.retain(|e| keep(e));
         }
         let gazetteer = gaz.build()?;
         let mut files: Vec<RuleFile> = Vec::new();

@@ -216,10 +216,8 @@ pub(super) fn normalise(h: Handler, caps: &Captures, ctx: &mut Ctx, span: Span) 
                 };
                 ymd(2000, m, d)?; // validates the day (leap years allowed)
                 return match ry {
-                    Some(y) => date(
-                        "month_day_rel_year",
-                        format!("{:04}-{m:02}-{d:02}", y + shift),
-                    ),
+                    // A February 29 must exist in the year it lands on.
+                    Some(y) => date("month_day_rel_year", fmt_date(ymd(y + shift, m, d)?)),
                     None => date("month_day_rel_year", format!("XXXX-{m:02}-{d:02}")),
                 };
             }
@@ -237,7 +235,7 @@ pub(super) fn normalise(h: Handler, caps: &Captures, ctx: &mut Ctx, span: Span) 
                         None => direction(ctx, span),
                     };
                     let y = year_for(r, m, Some(d), tense);
-                    date(rule, format!("{y:04}-{m:02}-{d:02}"))
+                    date(rule, fmt_date(ymd(y, m, d)?))
                 }
                 None => date(rule, format!("XXXX-{m:02}-{d:02}")),
             }
