@@ -1,1 +1,9 @@
+//! The integration tests of tidings: one test binary (see STYLE.md).
 
+mod cli;
+mod common;
+mod lists_removed;
+mod quality;
+mod rules;
+mod snapshots;
+mod stream;

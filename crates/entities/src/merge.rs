@@ -58,7 +58,8 @@ pub(crate) fn merge(
 ) -> Entities {
     // Short names are added first: they only append or replace in place,
     // so the links' indices stay valid.
-    add_short_names(input, &mut mentions);
+    let mut links = links;
+    links.extend(add_short_names(input, &mut mentions));
     // Drop mentions removed by the acronym step and sort the rest, keeping
     // the links' indices right.
     let mut order: Vec<usize> = (0..mentions.len())
@@ -148,7 +149,8 @@ fn name_parts<'t>(input: &Input<'t>, m: &Mention) -> Option<(&'t str, &'t str)> 
 /// surname (or given name) of exactly one person named in full, and it is
 /// not already part of another name (an ambiguous single-word place such as
 /// "Austin" gives way).
-fn add_short_names(input: &Input<'_>, mentions: &mut Vec<Mention>) {
+fn add_short_names(input: &Input<'_>, mentions: &mut Vec<Mention>) -> Vec<(usize, usize)> {
+    let links = add_handles(input, mentions);
     let mut parts: HashMap<&str, Vec<String>> = HashMap::new();
     for m in mentions.iter().filter(|m| m.etype == EntityType::Person && !m.tokens.is_empty()) {
         if let Some((given, surname)) = name_parts(input, m) {
@@ -164,7 +166,7 @@ fn add_short_names(input: &Input<'_>, mentions: &mut Vec<Mention>) {
     // A surname shared by two different people is ambiguous: "Singh".
     parts.retain(|_, people| people.len() == 1);
     if parts.is_empty() {
-        return;
+        return links;
     }
     let toks = input.tokens.tokens();
     let mut added = Vec::new();
@@ -200,6 +202,45 @@ fn add_short_names(input: &Input<'_>, mentions: &mut Vec<Mention>) {
         }
     }
     mentions.extend(added);
+    links
+}
+
+/// Social media handles of people named in full: "@jakesullivan" is Jake
+/// Sullivan. Returns links from each handle mention to a full mention.
+fn add_handles(input: &Input<'_>, mentions: &mut Vec<Mention>) -> Vec<(usize, usize)> {
+    let toks = input.tokens.tokens();
+    let mut owners: HashMap<String, usize> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.etype == EntityType::Person && m.tokens.len() >= 2 {
+            let joined: String = input.text[m.span]
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect();
+            owners.entry(joined).or_insert(i);
+        }
+    }
+    let mut links = Vec::new();
+    for i in 0..toks.len().saturating_sub(1) {
+        let (at, word) = (&toks[i], &toks[i + 1]);
+        if &input.text[at.span] != "@" || word.space_before {
+            continue;
+        }
+        let handle = input.text[word.span].to_lowercase();
+        let Some(&owner) = owners.get(&handle) else {
+            continue;
+        };
+        if mentions.iter().any(|m| m.tokens.start <= i + 1 && i < m.tokens.end) {
+            continue;
+        }
+        let mut m = short(input, i + 1);
+        m.span = Span::new(at.span.start, word.span.end);
+        m.tokens = i..i + 2;
+        m.rule = "handle".to_string();
+        mentions.push(m);
+        links.push((mentions.len() - 1, owner));
+    }
+    links
 }
 
 fn short(input: &Input<'_>, i: usize) -> Mention {

@@ -156,6 +156,9 @@ struct EventRule {
     id: String,
     pattern: Pattern,
     etype: EventType,
+    /// Whether the event continues the last event of its type (`merge
+    /// previous`: "This event will be co-hosted by ...").
+    follows: bool,
 }
 
 /// The compiled event rules.
@@ -187,10 +190,22 @@ impl EventRules {
                             format!("unknown event type {:?} (expected MEET, VISIT, SUMMIT, SIGN, NEGOTIATE, LAUNCH or EXERCISE)", field.value),
                         )
                     })?;
+                let follows = match rule.fields("merge").next() {
+                    None => false,
+                    Some(f) if f.value.trim() == "previous" => true,
+                    Some(f) => {
+                        return Err(rule.error_at(
+                            f.line,
+                            1,
+                            format!("unknown merge mode {:?} (expected previous)", f.value),
+                        ))
+                    }
+                };
                 rules.push(EventRule {
                     id: rule.id.clone(),
                     pattern: rule.pattern.clone(),
                     etype,
+                    follows,
                 });
             }
         }
@@ -245,7 +260,7 @@ const BOTH_SIDES: &[&[&str]] = &[
     &["the", "two", "governments"],
 ];
 
-/// Phrases that stand for the two people last named.
+/// Phrases that stand for the two people who acted together last.
 const BOTH_LEADERS: &[&[&str]] = &[
     &["both", "leaders"],
     &["both", "the", "leaders"],
@@ -260,11 +275,15 @@ const BOTH_LEADERS: &[&[&str]] = &[
 const GAP_WORDS: &[&str] = &[
     "with", "by", "between", "and", "the", "of", ",", "in", "cooperation", "co", "-", "hosted",
     "organised", "organized", "be", "being", "is", "was", "will", "among", "including", "his",
-    "her", "their", "its", "counterpart", "also", "together", "jointly",
+    "her", "their", "its", "counterpart", "also", "together", "jointly", "'s", "’s", "(", ")",
 ];
 
 /// Words before a trigger that mark it as a mention of an event already reported.
-const DETERMINERS: &[&str] = &["the", "this", "that", "these", "its", "their"];
+const DETERMINERS: &[&str] = &["the", "this", "that", "these", "its", "their", "his", "her"];
+
+/// Single-word vague references that, used before a noun ("the recent
+/// summit", "future challenges"), describe rather than date an event.
+const ATTRIBUTIVE_REFS: &[&str] = &["recent", "future", "current", "present", "former"];
 
 /// One trigger found in a sentence, before its arguments are filled.
 struct Trigger {
@@ -276,6 +295,7 @@ struct Trigger {
 /// Finds the events of `input`.
 pub fn find(input: &Input<'_>, entities: &Entities, rules: &EventRules) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::new();
+    let mut follows: Vec<bool> = Vec::new();
     let toks = input.tokens.tokens();
     let mut lead: Option<usize> = None;
     for (s, sent) in input.tokens.sentences().iter().enumerate() {
@@ -289,10 +309,13 @@ pub fn find(input: &Input<'_>, entities: &Entities, rules: &EventRules) -> Vec<E
                     continue;
                 }
                 let tokens = base + local.start..base + local.end;
-                // Two rules on the same words: the first rule wins.
-                if triggers.iter().any(|t| t.tokens.start < tokens.end && tokens.start < t.tokens.end) {
+                // Two rules on the same words: the longer trigger wins, then
+                // the earlier rule.
+                let overlap = |t: &Trigger| t.tokens.start < tokens.end && tokens.start < t.tokens.end;
+                if triggers.iter().any(|t| overlap(t) && t.tokens.len() >= tokens.len()) {
                     continue;
                 }
+                triggers.retain(|t| !overlap(t));
                 let roles = m
                     .captures
                     .iter()
@@ -306,14 +329,7 @@ pub fn find(input: &Input<'_>, entities: &Entities, rules: &EventRules) -> Vec<E
         for (k, t) in triggers.iter().enumerate() {
             let rule = &rules.rules[t.rule];
             let clause = clause(input, sent.tokens.clone(), &t.tokens);
-            // The words between the neighbouring triggers belong to this one.
-            let left = k
-                .checked_sub(1)
-                .map_or(clause.start, |j| triggers[j].tokens.end.max(clause.start));
-            let right = triggers
-                .get(k + 1)
-                .map_or(clause.end, |n| n.tokens.start.min(clause.end));
-            let region = left.min(t.tokens.start)..right.max(t.tokens.end);
+            let region = region_of(input, sent.tokens.clone(), &triggers, k);
             let span = Span::new(toks[t.tokens.start].span.start, toks[t.tokens.end - 1].span.end);
             let mut event = Event {
                 etype: rule.etype,
@@ -340,19 +356,104 @@ pub fn find(input: &Input<'_>, entities: &Entities, rules: &EventRules) -> Vec<E
                     push(slot, m.entity);
                 }
             }
-            fill_arguments(input, entities, &mut event, region.clone(), clause.clone(), t.tokens.clone());
-            attach_date(input, &mut event, sent.tokens.clone(), clause, region.clone(), t.tokens.clone());
-            events.extend(split_by_dates(input, entities, event, region));
+            let ctx = Context {
+                input,
+                entities,
+                region: region.clone(),
+                clause: clause.clone(),
+                sentence: sent.tokens.clone(),
+                trigger: t.tokens.clone(),
+                blocked: triggers
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, o)| *j != k && rules.rules[o.rule].etype == rule.etype)
+                    .map(|(j, _)| region_of(input, sent.tokens.clone(), &triggers, j))
+                    .collect(),
+            };
+            fill_arguments(&ctx, &mut event, &events);
+            attach_date(&ctx, &mut event);
+            for e in separately(&ctx, split_by_dates(&ctx, event)) {
+                events.push(e);
+                follows.push(rule.follows);
+            }
         }
+        share_locations(&mut events[first_event..]);
         if lead.is_none() && events.len() > first_event {
             lead = Some(s);
         }
     }
     attach_following_agreements(input, entities, &mut events);
-    let mut events = merge_reports(input, events);
+    for e in events.iter_mut() {
+        people_over_places(entities, e);
+    }
+    let events = merge_reports(input, entities, events, &follows);
+    let mut events: Vec<Event> = events
+        .into_iter()
+        .map(|mut e| {
+            people_over_places(entities, &mut e);
+            let name = e.name.clone();
+            e.participants.retain(|p| !name.contains(p));
+            e
+        })
+        // An event with no argument at all says too little to report.
+        .filter(|e| !(e.participants.is_empty() && e.agreement.is_empty() && e.location.is_empty() && e.name.is_empty()))
+        .collect();
     inherit_lead_date(input, &mut events, lead);
     events.sort_by_key(|e| (e.trigger.start, e.etype));
     events
+}
+
+/// Events of one sentence without a place take the place of a later event
+/// of the sentence: "launched ... during Modi's visit to Washington".
+fn share_locations(events: &mut [Event]) {
+    for i in 0..events.len() {
+        if !events[i].location.is_empty() {
+            continue;
+        }
+        if let Some(loc) = events[i + 1..]
+            .iter()
+            .find(|o| !o.location.is_empty() && o.trigger.start > events[i].trigger.start && o.etype != events[i].etype)
+            .map(|o| o.location.clone())
+        {
+            events[i].location = loc;
+        }
+    }
+}
+
+/// The words between trigger `k`'s neighbouring triggers in its clause:
+/// they belong to it.
+fn region_of(input: &Input<'_>, sentence: Range<usize>, triggers: &[Trigger], k: usize) -> Range<usize> {
+    let t = &triggers[k];
+    let clause = clause(input, sentence, &t.tokens);
+    let left = k
+        .checked_sub(1)
+        .map_or(clause.start, |j| triggers[j].tokens.end.max(clause.start));
+    let right = triggers
+        .get(k + 1)
+        .map_or(clause.end, |n| n.tokens.start.min(clause.end));
+    left.min(t.tokens.start)..right.max(t.tokens.end)
+}
+
+/// Where a trigger stands: the token ranges its arguments are read from.
+struct Context<'a, 't> {
+    input: &'a Input<'t>,
+    entities: &'a Entities,
+    /// The words between the neighbouring triggers of the clause.
+    region: Range<usize>,
+    /// The sentence cut at `;` and `:`.
+    clause: Range<usize>,
+    sentence: Range<usize>,
+    trigger: Range<usize>,
+    /// The words of other triggers of the same type in the sentence: a date
+    /// there dates those ("Austin's visit comes days ahead of Modi's visit
+    /// to the US from June 22").
+    blocked: Vec<Range<usize>>,
+}
+
+impl Context<'_, '_> {
+    fn word(&self, i: usize) -> String {
+        lower(self.input, i)
+    }
 }
 
 fn push(v: &mut Vec<usize>, x: usize) {
@@ -399,7 +500,7 @@ fn clause(input: &Input<'_>, sentence: Range<usize>, trigger: &Range<usize>) -> 
 fn in_parentheses(input: &Input<'_>, i: usize, sentence_start: usize) -> bool {
     let mut depth = 0i32;
     for j in (sentence_start..i).rev() {
-        match input.text[input.tokens.tokens()[j].span].as_ref() {
+        match &input.text[input.tokens.tokens()[j].span] {
             ")" => depth += 1,
             "(" if depth == 0 => return true,
             "(" => depth -= 1,
@@ -409,14 +510,24 @@ fn in_parentheses(input: &Input<'_>, i: usize, sentence_start: usize) -> bool {
     false
 }
 
-fn fill_arguments(
-    input: &Input<'_>,
-    entities: &Entities,
-    event: &mut Event,
-    region: Range<usize>,
-    clause: Range<usize>,
-    trigger: Range<usize>,
-) {
+/// Tokens that do not separate a trigger from a participant: titles and the
+/// country words of titles ("met with Indian Foreign Secretary Vikram Misri").
+fn skippable(ctx: &Context<'_, '_>, i: usize) -> bool {
+    let span = ctx.input.tokens.tokens()[i].span;
+    let title = ctx.input.matches.chosen.iter().any(|g| {
+        g.span.contains(span) && ctx.input.gazetteer.entry(g.entry).label == "TITLE"
+    });
+    title
+        || ctx
+            .entities
+            .mentions
+            .iter()
+            .any(|m| m.countries.iter().any(|c| c.contains(span)) || (m.span.contains(span) && m.etype != EntityType::Agreement))
+}
+
+fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
+    let (input, entities) = (ctx.input, ctx.entities);
+    let (region, trigger) = (ctx.region.clone(), ctx.trigger.clone());
     let inside: Vec<&tidings_entities::Mention> = entities
         .mentions
         .iter()
@@ -435,52 +546,80 @@ fn fill_arguments(
         .copied()
         .filter(|m| !inside.iter().any(|o| o.span != m.span && o.span.contains(m.span)))
         .filter(|m| !attribute_spans.iter().any(|s| s.contains(m.span)))
-        .filter(|m| !in_parentheses(input, m.tokens.start, clause.start))
+        .filter(|m| !in_parentheses(input, m.tokens.start, ctx.clause.start))
         .collect();
     let etype = event.etype;
-    let word = |i: usize| lower(input, i);
     // "Modi's state visit": the possessor is the one participant.
     let mut possessor = None;
     {
         let mut j = trigger.start;
-        while j > region.start && matches!(word(j - 1).as_str(), "state" | "official" | "maiden" | "first" | "second" | "recent" | "two-day") {
+        while j > region.start
+            && matches!(
+                ctx.word(j - 1).as_str(),
+                "state" | "official" | "maiden" | "first" | "second" | "recent" | "day" | "-" | "two" | "three"
+            )
+        {
             j -= 1;
         }
-        if j > region.start && matches!(word(j - 1).as_str(), "'s" | "’s") {
+        if j > region.start && matches!(ctx.word(j - 1).as_str(), "'s" | "’s") {
             possessor = outer.iter().find(|m| m.tokens.end == j - 1).map(|m| m.entity);
         }
     }
-    // The name of a gathering or initiative: a name that contains the
-    // trigger ("INDUS-X Summit") or stands right before it ("QUAD summit").
+    // The name of a gathering: a name that contains the trigger ("INDUS-X
+    // Summit") or stands right before it ("QUAD summit").
     if matches!(etype, EventType::Summit | EventType::Launch) {
-        let containing = entities
-            .mentions
-            .iter()
-            .find(|m| m.tokens.start <= trigger.start && trigger.end <= m.tokens.end && m.etype == EntityType::Org);
+        let containing = entities.mentions.iter().find(|m| {
+            m.tokens.start <= trigger.start && trigger.end <= m.tokens.end && m.etype == EntityType::Org
+        });
         if let Some(m) = containing {
             push(&mut event.name, m.entity);
-        } else if let Some(m) = outer.iter().find(|m| {
-            m.tokens.end == trigger.start && matches!(m.etype, EntityType::Org)
-                || (m.tokens.end + 1 == trigger.start && matches!(word(m.tokens.end).as_str(), "'" | "’"))
-        }) {
-            push(&mut event.name, m.entity);
+        } else if etype == EventType::Summit {
+            if let Some(m) = outer.iter().find(|m| {
+                matches!(m.etype, EntityType::Org)
+                    && (m.tokens.end == trigger.start
+                        || (m.tokens.end + 1 == trigger.start && matches!(ctx.word(m.tokens.end).as_str(), "'" | "’")))
+            }) {
+                push(&mut event.name, m.entity);
+            }
         }
     }
     if etype == EventType::Launch && event.name.is_empty() {
-        // "launched the X", "X was launched".
+        // "launched the X", "X was launched", "since its launch, X ...".
         let mut j = trigger.end;
-        while j < region.end && matches!(word(j).as_str(), "the" | "a" | "an" | "new" | "its" | "their" | "of") {
+        while j < region.end && matches!(ctx.word(j).as_str(), "the" | "a" | "an" | "new" | "its" | "their" | "of") {
             j += 1;
         }
-        let object = outer.iter().find(|m| m.tokens.start == j && matches!(m.etype, EntityType::Org | EntityType::Agreement));
+        let object = outer
+            .iter()
+            .find(|m| m.tokens.start == j && matches!(m.etype, EntityType::Org | EntityType::Agreement));
         let mut b = trigger.start;
-        while b > region.start && matches!(word(b - 1).as_str(), "was" | "were" | "is" | "are" | "been" | "be" | "has" | "have" | "had" | "being" | "formally" | "officially" | "jointly") {
+        while b > region.start
+            && matches!(
+                ctx.word(b - 1).as_str(),
+                "was" | "were" | "is" | "are" | "been" | "be" | "has" | "have" | "had" | "being" | "formally" | "officially" | "jointly"
+            )
+        {
             b -= 1;
         }
         let subject = (b < trigger.start)
-            .then(|| outer.iter().find(|m| m.tokens.end == b && matches!(m.etype, EntityType::Org | EntityType::Agreement)))
+            .then(|| {
+                outer
+                    .iter()
+                    .find(|m| m.tokens.end == b && matches!(m.etype, EntityType::Org | EntityType::Agreement))
+            })
             .flatten();
-        if let Some(m) = object.or(subject) {
+        let its = trigger.start > 0 && ctx.word(trigger.start - 1) == "its";
+        let later = its
+            .then(|| {
+                entities.mentions.iter().find(|m| {
+                    m.tokens.start >= trigger.end
+                        && m.tokens.end <= ctx.sentence.end
+                        && m.etype == EntityType::Org
+                        && !in_parentheses(input, m.tokens.start, ctx.sentence.start)
+                })
+            })
+            .flatten();
+        if let Some(m) = object.or(subject).copied().or(later).or_else(|| anaphoric_initiative(ctx)) {
             push(&mut event.name, m.entity);
         }
     }
@@ -492,8 +631,8 @@ fn fill_arguments(
             continue;
         }
         let before = m.tokens.end <= trigger.start;
-        let prev = m.tokens.start.checked_sub(1).map(word);
-        let prev2 = m.tokens.start.checked_sub(2).map(word);
+        let prev = m.tokens.start.checked_sub(1).map(|i| ctx.word(i));
+        let prev2 = m.tokens.start.checked_sub(2).map(|i| ctx.word(i));
         let after_prep = |words: &[&str]| {
             prev.as_deref().is_some_and(|p| words.contains(&p))
                 || (prev.as_deref() == Some("the") && prev2.as_deref().is_some_and(|p| words.contains(&p)))
@@ -505,7 +644,9 @@ fn fill_arguments(
                 }
             }
             EntityType::Place if !m.is_country => {
-                if after_prep(&["in", "at", "to", "near", "from"]) {
+                let near = etype == EventType::Visit
+                    || m.tokens.start.saturating_sub(trigger.end) <= 8 && trigger.start.saturating_sub(m.tokens.end) <= 8;
+                if near && after_prep(&["in", "at", "to", "near", "from"]) {
                     push(&mut event.location, m.entity);
                 }
             }
@@ -514,8 +655,10 @@ fn fill_arguments(
                     push(&mut event.location, m.entity);
                 }
             }
+            // "in India", "to the US": a place, not an actor.
+            EntityType::Place if after_prep(&["in", "to", "at", "from", "near", "across"]) => {}
             EntityType::Person | EntityType::Place | EntityType::Org => {
-                if possessor.is_none() && participant_position(input, m.tokens.clone(), &trigger, before) {
+                if possessor.is_none() && participant_position(ctx, m.tokens.clone(), before) {
                     push(&mut event.participants, m.entity);
                 }
             }
@@ -526,28 +669,80 @@ fn fill_arguments(
         event.participants.insert(0, p);
         event.participants.dedup();
     }
-    // People act; the countries named beside them are their affiliations.
+    // "X is in India ... and met Y": the subject of the first verb.
+    let subject_found = event.participants.iter().any(|&p| {
+        entities.entities[p]
+            .mentions
+            .iter()
+            .any(|&m| entities.mentions[m].tokens.end <= trigger.start && entities.mentions[m].tokens.start >= region.start)
+    });
+    if !subject_found && region.start > ctx.clause.start && region.start < trigger.start && ctx.word(trigger.start - 1) == "and" {
+        if let Some(prev) = earlier.iter().rev().find(|e| e.sentence == event.sentence) {
+            let subjects: Vec<usize> = prev
+                .participants
+                .iter()
+                .copied()
+                .filter(|&p| entities.entities[p].etype == EntityType::Person)
+                .collect();
+            for p in subjects.into_iter().rev() {
+                if !event.participants.contains(&p) {
+                    event.participants.insert(0, p);
+                }
+            }
+        }
+    }
+    // "both sides", "the two countries", "both the leaders" (a gathering's
+    // participants are not whoever praises it).
+    if event.participants.is_empty() && etype != EventType::Summit {
+        if let Some(pair) = both_sides(ctx, earlier) {
+            for p in pair {
+                push(&mut event.participants, p);
+            }
+        }
+    }
+}
+
+/// "This initiative was introduced ...": the initiative named last before
+/// the sentence.
+fn anaphoric_initiative<'e>(ctx: &Context<'e, '_>) -> Option<&'e tidings_entities::Mention> {
+    let t = ctx.trigger.start;
+    let words: Vec<String> = (ctx.region.start..t).map(|i| ctx.word(i)).collect();
+    let anaphor = words.windows(2).any(|w| {
+        matches!(w[0].as_str(), "this" | "the") && matches!(w[1].as_str(), "initiative" | "programme" | "program" | "scheme" | "project" | "framework")
+    });
+    if !anaphor {
+        return None;
+    }
+    let entities = ctx.entities;
+    entities.mentions.iter().rev().find(|m| {
+        m.tokens.end <= ctx.sentence.start
+            && m.etype == EntityType::Org
+            && entities.entities[m.entity].kind.as_deref() == Some("initiative")
+    })
+}
+
+/// People act; the countries named beside them are their affiliations.
+fn people_over_places(entities: &Entities, event: &mut Event) {
     let is_person = |e: usize| entities.entities[e].etype == EntityType::Person;
     if event.participants.iter().any(|&p| is_person(p)) {
-        event.participants.retain(|&p| entities.entities[p].etype != EntityType::Place);
-    }
-    // "both sides", "the two countries", "both the leaders".
-    if let Some(pair) = both_sides(input, entities, clause.clone()) {
-        for p in pair {
-            push(&mut event.participants, p);
-        }
+        event
+            .participants
+            .retain(|&p| entities.entities[p].etype != EntityType::Place);
     }
 }
 
 /// Whether a mention at `m` stands where a participant does: before the
 /// trigger in its region, or after it behind "with", "by", "between",
-/// "and" and the like.
-fn participant_position(input: &Input<'_>, m: Range<usize>, trigger: &Range<usize>, before: bool) -> bool {
+/// "and" and the like (other names and titles between do not count).
+fn participant_position(ctx: &Context<'_, '_>, m: Range<usize>, before: bool) -> bool {
     if before {
         return true;
     }
-    let words: Vec<String> = (trigger.end..m.start).map(|i| lower(input, i)).collect();
-    words.len() <= 8 && words.iter().all(|w| GAP_WORDS.contains(&w.as_str()) || w == "'s" || w == "’s")
+    let gap: Vec<String> = (ctx.trigger.end..m.start)
+        .filter(|&i| !skippable(ctx, i))
+        .map(|i| ctx.word(i))
+        .collect();
+    gap.len() <= 12 && gap.iter().all(|w| GAP_WORDS.contains(&w.as_str()))
 }
 
 fn phrase_in(words: &[String], phrases: &[&[&str]]) -> bool {
@@ -556,21 +751,31 @@ fn phrase_in(words: &[String], phrases: &[&[&str]]) -> bool {
         .any(|p| words.windows(p.len()).any(|w| w.iter().zip(p.iter()).all(|(a, b)| a == b)))
 }
 
-/// The two countries (or people) last named before a "both sides" phrase in `clause`.
-fn both_sides(input: &Input<'_>, entities: &Entities, clause: Range<usize>) -> Option<[usize; 2]> {
-    let words: Vec<String> = clause.clone().map(|i| lower(input, i)).collect();
+/// What "both sides" (the two countries last named) or "both the leaders"
+/// (the two people of the last event with two people) stand for.
+fn both_sides(ctx: &Context<'_, '_>, earlier: &[Event]) -> Option<[usize; 2]> {
+    let words: Vec<String> = ctx.clause.clone().map(|i| ctx.word(i)).collect();
     let people = phrase_in(&words, BOTH_LEADERS);
     if !people && !phrase_in(&words, BOTH_SIDES) {
         return None;
     }
+    let entities = ctx.entities;
+    let is_person = |e: usize| entities.entities[e].etype == EntityType::Person;
+    if people {
+        // The leaders are the two people of the first event with two people:
+        // the article's principals.
+        if let Some(e) = earlier
+            .iter()
+            .find(|e| e.participants.iter().filter(|&&p| is_person(p)).count() == 2)
+        {
+            let two: Vec<usize> = e.participants.iter().copied().filter(|&p| is_person(p)).collect();
+            return Some([two[0], two[1]]);
+        }
+    }
     let mut last: Vec<usize> = Vec::new();
     for m in entities.mentions.iter().rev() {
-        let fits = if people {
-            m.etype == EntityType::Person
-        } else {
-            m.is_country
-        };
-        if m.tokens.end <= clause.end && fits && !last.contains(&m.entity) {
+        let fits = if people { m.etype == EntityType::Person } else { m.is_country };
+        if m.tokens.end <= ctx.clause.end && fits && !last.contains(&m.entity) {
             last.push(m.entity);
             if last.len() == 2 {
                 let mut pair = [last[1], last[0]];
@@ -582,16 +787,38 @@ fn both_sides(input: &Input<'_>, entities: &Entities, clause: Range<usize>) -> O
     None
 }
 
+/// Whether timex `t` is a vague reference used as an adjective ("the
+/// recent summit"), which describes the event rather than dating it.
+fn attributive(input: &Input<'_>, t: &tidings_temporal::Timex) -> bool {
+    let text = input.text[t.span].to_lowercase();
+    if !ATTRIBUTIVE_REFS.contains(&text.as_str()) {
+        return false;
+    }
+    let next = input.tokens.token_ending_at(t.span.end).map(|i| i + 1);
+    next.and_then(|i| input.tokens.tokens().get(i))
+        .is_some_and(|n| n.is_word())
+}
+
+/// Whether timex `t` places something relative to another event ("days
+/// ahead of Modi's visit", "weeks before the vote"): it dates that relation,
+/// not the event beside it.
+fn relative_to_other(input: &Input<'_>, t: &tidings_temporal::Timex) -> bool {
+    let Some(last) = input.tokens.token_ending_at(t.span.end) else {
+        return false;
+    };
+    let toks = input.tokens.tokens();
+    let word = |i: usize| toks.get(i).map(|tok| input.text[tok.span].to_lowercase());
+    let text = input.text[t.span].to_lowercase();
+    let ends_relative = text.ends_with(" ahead") || text.ends_with(" before") || text.ends_with(" after");
+    ends_relative && word(last + 1).as_deref() == Some("of")
+        || matches!(word(last + 1).as_deref(), Some("before" | "after" | "ahead"))
+}
+
 /// Attaches the date expression nearest the trigger: in its own region
 /// first, then its clause, then its sentence.
-fn attach_date(
-    input: &Input<'_>,
-    event: &mut Event,
-    sentence: Range<usize>,
-    clause: Range<usize>,
-    region: Range<usize>,
-    trigger: Range<usize>,
-) {
+fn attach_date(ctx: &Context<'_, '_>, event: &mut Event) {
+    let input = ctx.input;
+    let trigger = ctx.trigger.clone();
     let dist = |r: &Range<usize>| {
         if r.end <= trigger.start {
             trigger.start - r.end
@@ -603,11 +830,18 @@ fn attach_date(
         .timexes
         .iter()
         .enumerate()
-        .filter(|(_, t)| matches!(t.kind, TimexKind::Date))
+        .filter(|(_, t)| matches!(t.kind, TimexKind::Date) && !attributive(input, t) && !relative_to_other(input, t))
         .map(|(i, t)| (i, input.tokens.tokens_in(t.span)))
-        .filter(|(_, r)| !r.is_empty() && r.start >= sentence.start && r.end <= sentence.end)
+        .filter(|(_, r)| !r.is_empty() && r.start >= ctx.sentence.start && r.end <= ctx.sentence.end)
         .collect();
-    for (scope, name) in [(region, "region"), (clause, "clause"), (sentence, "sentence")] {
+    let candidates: Vec<(usize, Range<usize>)> = candidates
+        .into_iter()
+        .filter(|(_, r)| {
+            let own = ctx.region.start <= r.start && r.end <= ctx.region.end;
+            own || !ctx.blocked.iter().any(|b| b.start <= r.start && r.end <= b.end)
+        })
+        .collect();
+    for (scope, name) in [(&ctx.region, "region"), (&ctx.clause, "clause"), (&ctx.sentence, "sentence")] {
         if let Some((i, _)) = candidates
             .iter()
             .filter(|(_, r)| r.start >= scope.start && r.end <= scope.end)
@@ -644,10 +878,11 @@ fn date_after(input: &Input<'_>, end: usize) -> Option<usize> {
 /// A signing of several agreements, each with its own date ("LEMOA in 2016,
 /// COMCASA in 2018"), is several signings; one agreement with its own date
 /// takes that date.
-fn split_by_dates(input: &Input<'_>, entities: &Entities, event: Event, region: Range<usize>) -> Vec<Event> {
+fn split_by_dates(ctx: &Context<'_, '_>, event: Event) -> Vec<Event> {
     if !matches!(event.etype, EventType::Sign) || event.agreement.is_empty() {
         return vec![event];
     }
+    let entities = ctx.entities;
     let dated: Vec<(usize, usize)> = event
         .agreement
         .iter()
@@ -656,8 +891,8 @@ fn split_by_dates(input: &Input<'_>, entities: &Entities, event: Event, region: 
                 .mentions
                 .iter()
                 .map(|&m| &entities.mentions[m])
-                .filter(|m| m.tokens.start >= region.start && m.tokens.end <= region.end)
-                .find_map(|m| date_after(input, m.tokens.end))
+                .filter(|m| m.tokens.start >= ctx.region.start && m.tokens.end <= ctx.region.end)
+                .find_map(|m| date_after(ctx.input, m.tokens.end))
                 .map(|d| (a, d))
         })
         .collect();
@@ -680,6 +915,42 @@ fn split_by_dates(input: &Input<'_>, entities: &Entities, event: Event, region: 
             e
         })
         .collect()
+}
+
+/// "X met A and B separately": one meeting with each.
+fn separately(ctx: &Context<'_, '_>, events: Vec<Event>) -> Vec<Event> {
+    let says = (ctx.trigger.end..ctx.region.end).any(|i| ctx.word(i) == "separately");
+    let mut out = Vec::new();
+    for e in events {
+        if !says || e.etype != EventType::Meet || e.participants.len() < 3 {
+            out.push(e);
+            continue;
+        }
+        let trigger_start = ctx.trigger.start;
+        let entities = ctx.entities;
+        let before_trigger = |p: usize| {
+            entities.entities[p]
+                .mentions
+                .iter()
+                .any(|&m| entities.mentions[m].tokens.end <= trigger_start && entities.mentions[m].tokens.start >= ctx.sentence.start)
+        };
+        let (subjects, others): (Vec<usize>, Vec<usize>) = e.participants.iter().partition(|&&p| before_trigger(p));
+        if subjects.is_empty() || others.len() < 2 {
+            out.push(e);
+            continue;
+        }
+        for (k, o) in others.iter().enumerate() {
+            let mut one = e.clone();
+            one.participants = subjects.iter().copied().chain([*o]).collect();
+            if k > 0 {
+                // The text dates the first meeting at most.
+                one.date = None;
+                one.date_rule = "separately";
+            }
+            out.push(one);
+        }
+    }
+    out
 }
 
 /// "These agreements, including X and Y, ...": agreements named in the
@@ -709,39 +980,71 @@ fn attach_following_agreements(input: &Input<'_>, entities: &Entities, events: &
     }
 }
 
-/// Whether the event's trigger is preceded by a determiner ("the summit",
-/// "this initiative"): a mention of an event already reported.
+/// Whether the event's trigger follows a determiner, over adjectives and
+/// hyphens ("the two-day catalyst summit", "this initiative"): a mention of
+/// an event already reported.
 fn definite(input: &Input<'_>, e: &Event) -> bool {
     let Some(t) = input.tokens.token_starting_at(e.trigger.start) else {
         return false;
     };
-    (t.saturating_sub(3)..t).any(|i| DETERMINERS.contains(&lower(input, i).as_str()))
+    let toks = input.tokens.tokens();
+    let mut i = t;
+    while i > 0 && t - i < 6 {
+        i -= 1;
+        let w = lower(input, i);
+        if DETERMINERS.contains(&w.as_str()) {
+            return true;
+        }
+        if toks[i].shape == tidings_tokenize::Shape::Punct && w != "-" && w != "'" && w != "’" {
+            return false;
+        }
+    }
+    false
 }
 
-/// Merges reports of one event: same type, and the same sentence, a shared
-/// agreement or name, the same participants, or a bare definite mention
-/// ("the summit") of the last such event.
-fn merge_reports(input: &Input<'_>, events: Vec<Event>) -> Vec<Event> {
+/// Merges reports of one event: same type, no conflicting agreement, name
+/// or participants, and the same sentence, a shared agreement or name, the
+/// same participants, or a definite mention ("the summit") of the last such
+/// event; events of rules marked `merge previous` join the last event of
+/// their type within two sentences.
+fn merge_reports(input: &Input<'_>, entities: &Entities, events: Vec<Event>, follows: &[bool]) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
-    for e in events {
-        let bare = e.participants.is_empty() && e.agreement.is_empty() && e.name.is_empty() && definite(input, &e);
+    // The sentences each merged event was reported in.
+    let mut seen: Vec<Vec<usize>> = Vec::new();
+    let sentence_of = |e: &Event| input.tokens.sentence_at(e.sentence.start);
+    let is_person = |p: &usize| entities.entities[*p].etype == EntityType::Person;
+    for (e, &follow) in events.into_iter().zip(follows) {
+        let def = definite(input, &e);
+        let bare = e.participants.is_empty() && e.agreement.is_empty() && e.name.is_empty();
+        let disjoint = |a: &[usize], b: &[usize]| !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.contains(x));
+        let people = |v: &[usize]| v.iter().copied().filter(is_person).collect::<Vec<usize>>();
         let conflict = |o: &Event| {
-            (!o.agreement.is_empty() && !e.agreement.is_empty() && !o.agreement.iter().any(|a| e.agreement.contains(a)))
-                || (!o.name.is_empty() && !e.name.is_empty() && !o.name.iter().any(|a| e.name.contains(a)))
+            disjoint(&o.agreement, &e.agreement)
+                || disjoint(&o.name, &e.name)
+                || {
+                    let op: Vec<usize> = o.participants.iter().copied().filter(is_person).collect();
+                    let ep: Vec<usize> = e.participants.iter().copied().filter(is_person).collect();
+                    disjoint(&op, &ep)
+                }
         };
-        let same = out.iter_mut().rev().find(|o| {
+        let s = sentence_of(&e);
+        let same = out.iter_mut().enumerate().rev().find(|(k, o)| {
+            let near = seen[*k].iter().any(|&x| s <= x + 1);
             o.etype == e.etype
                 && !conflict(o)
-                && (o.sentence == e.sentence
+                && ((seen[*k].contains(&s) && nested(&people(&o.participants), &people(&e.participants)))
+                    || (near && !e.participants.is_empty() && e.participants.iter().all(|p| o.participants.contains(p)))
                     || o.agreement.iter().any(|a| e.agreement.contains(a))
                     || o.name.iter().any(|a| e.name.contains(a))
                     || (!o.participants.is_empty() && sorted(&o.participants) == sorted(&e.participants))
-                    || bare
-                    || (definite(input, &e) && e.name.is_empty() && e.agreement.is_empty()
-                        && e.participants.iter().all(|p| o.participants.contains(p))))
+                    || (def && bare)
+                    || (def && e.participants.is_empty())
+                    || (def && e.name.is_empty() && e.agreement.is_empty() && e.participants.iter().all(|p| o.participants.contains(p)))
+                    || (follow && seen[*k].iter().any(|&x| s <= x + 2)))
         });
         match same {
-            Some(o) => {
+            Some((k, o)) => {
+                seen[k].push(s);
                 for (dst, src) in [
                     (&mut o.participants, &e.participants),
                     (&mut o.agreement, &e.agreement),
@@ -752,12 +1055,15 @@ fn merge_reports(input: &Input<'_>, events: Vec<Event>) -> Vec<Event> {
                         push(dst, x);
                     }
                 }
-                if o.date.is_none() {
+                if o.date.is_none() && e.date.is_some() {
                     o.date = e.date;
                     o.date_rule = e.date_rule;
                 }
             }
-            None => out.push(e),
+            None => {
+                seen.push(vec![s]);
+                out.push(e);
+            }
         }
     }
     out
@@ -779,11 +1085,16 @@ fn inherit_lead_date(input: &Input<'_>, events: &mut [Event], lead: Option<usize
         return;
     };
     for e in events.iter_mut() {
-        if e.date.is_none() && e.participants.iter().any(|p| main.1.contains(p)) {
+        if e.date.is_none() && e.date_rule != "separately" && e.participants.iter().any(|p| main.1.contains(p)) {
             e.date = main.0;
             e.date_rule = "lead-event";
         }
     }
+}
+
+/// Whether one participant list holds the other (or either is empty).
+fn nested(a: &[usize], b: &[usize]) -> bool {
+    a.iter().all(|x| b.contains(x)) || b.iter().all(|x| a.contains(x))
 }
 
 fn sorted(v: &[usize]) -> Vec<usize> {
