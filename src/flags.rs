@@ -56,7 +56,7 @@ pub struct ExtractArgs {
     /// The publication date of every input, YYYY-MM-DD (overrides a " date" first line).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub dct: Option<String>,
-    /// Write one <id>.json per input into DIR instead of printing.
+    /// Write one ID.json per input into DIR instead of printing.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Pretty-print JSON (single documents and --out files; JSON Lines stay one line each).
@@ -83,10 +83,10 @@ pub struct ExtractArgs {
 /// `tidings eval`.
 #[derive(Debug, Args)]
 pub struct EvalArgs {
-    /// Directory of gold annotations (<id>.json).
+    /// Directory of gold annotations (ID.json).
     #[arg(long, value_name = "DIR")]
     pub gold: PathBuf,
-    /// Directory of articles (<id>.txt) to run the extractor on.
+    /// Directory of articles (ID.txt) to run the extractor on.
     #[arg(long, value_name = "DIR")]
     pub articles: Option<PathBuf>,
     /// Score existing output (a directory of .json, a .json or a .jsonl file) instead.

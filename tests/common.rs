@@ -63,7 +63,8 @@ pub fn evaluate(extractor: &Extractor, gold_dir: &Path, articles: &Path) -> tidi
     let mut pred = Vec::new();
     let mut texts = std::collections::HashMap::new();
     for g in &gold {
-        let text = std::fs::read_to_string(articles.join(format!("{}.txt", g.id))).expect("article reads");
+        let text =
+            std::fs::read_to_string(articles.join(format!("{}.txt", g.id))).expect("article reads");
         let mut doc = extractor.extract(&text, None);
         doc.id = Some(g.id.clone());
         pred.push(tidings_eval::parse_document(&serde_json::to_string(&doc).unwrap()).unwrap());

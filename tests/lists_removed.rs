@@ -49,7 +49,11 @@ fn rules_alone_find_most_people_and_organisations() {
         })
         .build()
         .unwrap();
-    let report = evaluate(&extractor, &root().join("fixtures/gold"), &root().join("fixtures/articles"));
+    let report = evaluate(
+        &extractor,
+        &root().join("fixtures/gold"),
+        &root().join("fixtures/articles"),
+    );
     let by_type = &report.total.entities_by_type;
     let get = |t: &str| by_type.get(t).copied().unwrap_or_default();
     let (person, org) = (get("PERSON"), get("ORG"));
@@ -72,8 +76,20 @@ fn rules_alone_find_most_people_and_organisations() {
         report.total.entities.f1(),
     );
     for (t, prf) in by_type {
-        println!("  {t}: tp {} fp {} fn {} R {:.3}", prf.tp, prf.fp, prf.fn_, prf.recall());
+        println!(
+            "  {t}: tp {} fp {} fn {} R {:.3}",
+            prf.tp,
+            prf.fp,
+            prf.fn_,
+            prf.recall()
+        );
     }
-    assert!(removed.load(std::sync::atomic::Ordering::Relaxed) > 20, "the filter removed almost nothing");
-    assert!(recall >= 0.70, "rules alone find {recall:.3} of the gold people and organisations (floor 0.70)");
+    assert!(
+        removed.load(std::sync::atomic::Ordering::Relaxed) > 20,
+        "the filter removed almost nothing"
+    );
+    assert!(
+        recall >= 0.70,
+        "rules alone find {recall:.3} of the gold people and organisations (floor 0.70)"
+    );
 }

@@ -37,18 +37,56 @@ fn check(name: &str, now: f64, floor: f64, failures: &mut Vec<String>) {
 
 #[test]
 fn fixtures_do_not_regress() {
-    let report = evaluate(extractor(), &root().join("fixtures/gold"), &root().join("fixtures/articles"));
+    let report = evaluate(
+        extractor(),
+        &root().join("fixtures/gold"),
+        &root().join("fixtures/articles"),
+    );
     let now = report.headline();
     let base = baseline().fixtures;
     let mut failures = Vec::new();
-    check("fixtures entity F1", now.entity_f1, base.entity_f1, &mut failures);
+    check(
+        "fixtures entity F1",
+        now.entity_f1,
+        base.entity_f1,
+        &mut failures,
+    );
     check("fixtures date F1", now.date_f1, base.date_f1, &mut failures);
-    check("fixtures date value accuracy", now.date_value_accuracy, base.date_value_accuracy, &mut failures);
-    check("fixtures relation F1", now.relation_f1, base.relation_f1, &mut failures);
-    check("fixtures event F1", now.event_f1, base.event_f1, &mut failures);
-    check("fixtures event date accuracy", now.event_date_accuracy, base.event_date_accuracy, &mut failures);
-    check("fixtures event argument F1", now.event_arg_f1, base.event_arg_f1, &mut failures);
-    assert!(failures.is_empty(), "quality fell:\n{}", failures.join("\n"));
+    check(
+        "fixtures date value accuracy",
+        now.date_value_accuracy,
+        base.date_value_accuracy,
+        &mut failures,
+    );
+    check(
+        "fixtures relation F1",
+        now.relation_f1,
+        base.relation_f1,
+        &mut failures,
+    );
+    check(
+        "fixtures event F1",
+        now.event_f1,
+        base.event_f1,
+        &mut failures,
+    );
+    check(
+        "fixtures event date accuracy",
+        now.event_date_accuracy,
+        base.event_date_accuracy,
+        &mut failures,
+    );
+    check(
+        "fixtures event argument F1",
+        now.event_arg_f1,
+        base.event_arg_f1,
+        &mut failures,
+    );
+    assert!(
+        failures.is_empty(),
+        "quality fell:\n{}",
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -59,6 +97,15 @@ fn timebank_dates_do_not_regress() {
     let base = baseline().timebank;
     let mut failures = Vec::new();
     check("timebank date F1", now.date_f1, base.date_f1, &mut failures);
-    check("timebank date value accuracy", now.date_value_accuracy, base.date_value_accuracy, &mut failures);
-    assert!(failures.is_empty(), "quality fell:\n{}", failures.join("\n"));
+    check(
+        "timebank date value accuracy",
+        now.date_value_accuracy,
+        base.date_value_accuracy,
+        &mut failures,
+    );
+    assert!(
+        failures.is_empty(),
+        "quality fell:\n{}",
+        failures.join("\n")
+    );
 }

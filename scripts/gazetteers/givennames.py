@@ -2,8 +2,9 @@
 """Generate gazetteers/cues/given_names.tsv (label GIVEN_NAME) from the name
 dictionary shipped in gender-guesser (PyPI; data file nam_dict.txt by Jörg
 Michael, GNU FDL 1.2). Only names with a reasonable frequency are kept
-(frequency >= 5 on the file's 1..13 scale in some country, or >= 3 in the
-columns for countries whose names the file covers more thinly). Names that
+(frequency >= 3 on the file's 1..13 scale in some country, or >= 2 in the
+columns for countries whose names the file covers more thinly; the file's
+scale is logarithmic, so 3 is still a common name, e.g. "Jake" in the US). Names that
 are also common English words are marked ambiguous=1; function words and
 obvious non-names are dropped. Frequencies of common words come from
 wordfreq (PyPI, Apache-2.0 code; data CC-BY-SA 4.0, only used for the
@@ -75,7 +76,7 @@ def parse(path):
 
 def keep(info):
     for k, v in info["freqs"].items():
-        if v >= 5 or (v >= 3 and k in THIN):
+        if v >= 3 or (v >= 2 and k in THIN):
             return True
     return False
 

@@ -16,8 +16,41 @@ use crate::{Input, Mention};
 ///   when the entry is marked ambiguous;
 /// - `date` (and `time`, `duration`, `set`) for a timex, `id` its index;
 /// - `ent:TYPE` for an entity mention when mentions are given, `id` the
-///   mention index; `ent:country` too when the mention is of a country.
-pub const LABELS: &[&str] = &["gaz:", "kind:", "date", "ent:"];
+///   mention index; `ent:country` too when the mention is of a country;
+/// - `line:title` over the whole sentence when it is written in title case
+///   (a headline), where capitalisation says little about names.
+pub const LABELS: &[&str] = &["gaz:", "kind:", "date", "ent:", "line:"];
+
+/// Whether a sentence is written in title case: it does not end in a full
+/// stop, and of its words longer than three letters, four or more and at
+/// least four in five are capitalised.
+fn title_case(input: &Input<'_>, tokens: std::ops::Range<usize>) -> bool {
+    // Headlines do not end with a full stop; sentences that do are prose,
+    // however many names and titles they hold.
+    if let Some(last) = input.tokens.tokens()[tokens.clone()].last() {
+        if matches!(
+            &input.text[last.span],
+            "." | "!" | "?" | "”" | "\"" | "’" | "'"
+        ) {
+            return false;
+        }
+    }
+    let mut long = 0;
+    let mut capital = 0;
+    for t in &input.tokens.tokens()[tokens] {
+        let w = &input.text[t.span];
+        if w.chars().filter(|c| c.is_alphabetic()).count() > 3 {
+            long += 1;
+            if matches!(
+                t.shape,
+                tidings_tokenize::Shape::Capitalized | tidings_tokenize::Shape::Upper
+            ) {
+                capital += 1;
+            }
+        }
+    }
+    long >= 4 && capital * 5 >= long * 4
+}
 
 /// Builds the annotated token sequence of sentence `sentence`.
 ///
@@ -97,6 +130,9 @@ pub fn annotate<'t>(
                 anns.push(Annotation::new("ent:country", local(&m.tokens), id));
             }
         }
+    }
+    if title_case(input, sent.tokens.clone()) {
+        anns.push(Annotation::new("line:title", 0..sent.tokens.len(), 0));
     }
     Sequence::new(toks, anns)
 }

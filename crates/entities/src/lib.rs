@@ -24,9 +24,10 @@
 //!     .build()?;
 //! let rules = parse_rules("person.rules", "\
 //! rule person.title_name
-//!   pattern  (?<title>[@gaz:TITLE]+) (?<name>[shape=Capitalized & !@gaz:*]{1,3})
+//!   pattern  (?<country>[@kind:country])? (?<title>[@gaz:TITLE]+) (?<name>[shape=Capitalized & !@gaz:*]{1,3})
 //!   emit     PERSON name
 //!   title    title
+//!   country  country
 //! ").unwrap();
 //! let rules = EntityRules::new(&[rules])?;
 //!
@@ -350,7 +351,11 @@ fn prefer_listed_names(input: &Input<'_>, candidates: &mut Vec<Candidate>) {
         let prefix = m.tokens.start..candidates[g].mention.tokens.start;
         let countries: Vec<Span> = candidates
             .iter()
-            .filter(|k| k.mention.is_country && k.mention.tokens.start >= prefix.start && k.mention.tokens.end <= prefix.end)
+            .filter(|k| {
+                k.mention.is_country
+                    && k.mention.tokens.start >= prefix.start
+                    && k.mention.tokens.end <= prefix.end
+            })
             .map(|k| k.mention.span)
             .collect();
         let only_countries = prefix.clone().all(|t| {

@@ -152,7 +152,10 @@ fn name_parts<'t>(input: &Input<'t>, m: &Mention) -> Option<(&'t str, &'t str)> 
 fn add_short_names(input: &Input<'_>, mentions: &mut Vec<Mention>) -> Vec<(usize, usize)> {
     let links = add_handles(input, mentions);
     let mut parts: HashMap<&str, Vec<String>> = HashMap::new();
-    for m in mentions.iter().filter(|m| m.etype == EntityType::Person && !m.tokens.is_empty()) {
+    for m in mentions
+        .iter()
+        .filter(|m| m.etype == EntityType::Person && !m.tokens.is_empty())
+    {
         if let Some((given, surname)) = name_parts(input, m) {
             let full = name_key(mention_text(input, m));
             for p in [surname, given] {
@@ -230,7 +233,10 @@ fn add_handles(input: &Input<'_>, mentions: &mut Vec<Mention>) -> Vec<(usize, us
         let Some(&owner) = owners.get(&handle) else {
             continue;
         };
-        if mentions.iter().any(|m| m.tokens.start <= i + 1 && i < m.tokens.end) {
+        if mentions
+            .iter()
+            .any(|m| m.tokens.start <= i + 1 && i < m.tokens.end)
+        {
             continue;
         }
         let mut m = short(input, i + 1);
@@ -261,12 +267,26 @@ fn short(input: &Input<'_>, i: usize) -> Mention {
 /// Words that may follow a name without changing what it names: "the
 /// INDUS-X initiative" is INDUS-X, "the BECA pact" is BECA.
 const GENERIC_TAILS: &[&str] = &[
-    "initiative", "programme", "program", "project", "office", "pact", "agreement", "framework",
-    "scheme", "mission", "deal", "accord", "treaty",
+    "initiative",
+    "programme",
+    "program",
+    "project",
+    "office",
+    "pact",
+    "agreement",
+    "framework",
+    "scheme",
+    "mission",
+    "deal",
+    "accord",
+    "treaty",
 ];
 
 fn join_generic_tails(input: &Input<'_>, mentions: &[Mention], groups: &mut Groups) {
-    let keys: Vec<String> = mentions.iter().map(|m| name_key(mention_text(input, m))).collect();
+    let keys: Vec<String> = mentions
+        .iter()
+        .map(|m| name_key(mention_text(input, m)))
+        .collect();
     for (i, m) in mentions.iter().enumerate() {
         if !matches!(m.etype, EntityType::Org | EntityType::Agreement) {
             continue;
@@ -534,6 +554,12 @@ fn title_country(input: &Input<'_>, group: &[&Mention]) -> Option<String> {
             .chosen
             .iter()
             .filter(|g| t.contains(g.span))
-            .find_map(|g| input.gazetteer.entry(g.entry).attr("country").map(str::to_string))
+            .find_map(|g| {
+                input
+                    .gazetteer
+                    .entry(g.entry)
+                    .attr("country")
+                    .map(str::to_string)
+            })
     })
 }

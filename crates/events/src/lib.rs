@@ -149,6 +149,8 @@ pub struct Event {
     pub name: Vec<usize>,
     /// The rule that found the trigger.
     pub rule: String,
+    /// Every rule whose report was merged into this event, `rule` first.
+    pub rules: Vec<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -273,9 +275,39 @@ const BOTH_LEADERS: &[&[&str]] = &[
 /// Words that may stand between a trigger and a participant after it
 /// ("met with", "organised by ... in cooperation with", "visit of").
 const GAP_WORDS: &[&str] = &[
-    "with", "by", "between", "and", "the", "of", ",", "in", "cooperation", "co", "-", "hosted",
-    "organised", "organized", "be", "being", "is", "was", "will", "among", "including", "his",
-    "her", "their", "its", "counterpart", "also", "together", "jointly", "'s", "’s", "(", ")",
+    "with",
+    "by",
+    "between",
+    "and",
+    "the",
+    "of",
+    ",",
+    "in",
+    "cooperation",
+    "co",
+    "-",
+    "hosted",
+    "organised",
+    "organized",
+    "be",
+    "being",
+    "is",
+    "was",
+    "will",
+    "among",
+    "including",
+    "his",
+    "her",
+    "their",
+    "its",
+    "counterpart",
+    "also",
+    "together",
+    "jointly",
+    "'s",
+    "’s",
+    "(",
+    ")",
 ];
 
 /// Words before a trigger that mark it as a mention of an event already reported.
@@ -304,15 +336,21 @@ pub fn find(input: &Input<'_>, entities: &Entities, rules: &EventRules) -> Vec<E
         let mut triggers: Vec<Trigger> = Vec::new();
         for (r, rule) in rules.rules.iter().enumerate() {
             for m in rule.pattern.find_iter(&seq) {
-                let local = m.get("trigger").map_or(m.tokens.clone(), |c| c.tokens.clone());
+                let local = m
+                    .get("trigger")
+                    .map_or(m.tokens.clone(), |c| c.tokens.clone());
                 if local.is_empty() {
                     continue;
                 }
                 let tokens = base + local.start..base + local.end;
                 // Two rules on the same words: the longer trigger wins, then
                 // the earlier rule.
-                let overlap = |t: &Trigger| t.tokens.start < tokens.end && tokens.start < t.tokens.end;
-                if triggers.iter().any(|t| overlap(t) && t.tokens.len() >= tokens.len()) {
+                let overlap =
+                    |t: &Trigger| t.tokens.start < tokens.end && tokens.start < t.tokens.end;
+                if triggers
+                    .iter()
+                    .any(|t| overlap(t) && t.tokens.len() >= tokens.len())
+                {
                     continue;
                 }
                 triggers.retain(|t| !overlap(t));
@@ -321,7 +359,11 @@ pub fn find(input: &Input<'_>, entities: &Entities, rules: &EventRules) -> Vec<E
                     .iter()
                     .filter_map(|c| c.annotation.map(|a| (c.name.to_string(), a)))
                     .collect();
-                triggers.push(Trigger { rule: r, tokens, roles });
+                triggers.push(Trigger {
+                    rule: r,
+                    tokens,
+                    roles,
+                });
             }
         }
         triggers.sort_by_key(|t| t.tokens.start);
@@ -330,7 +372,10 @@ pub fn find(input: &Input<'_>, entities: &Entities, rules: &EventRules) -> Vec<E
             let rule = &rules.rules[t.rule];
             let clause = clause(input, sent.tokens.clone(), &t.tokens);
             let region = region_of(input, sent.tokens.clone(), &triggers, k);
-            let span = Span::new(toks[t.tokens.start].span.start, toks[t.tokens.end - 1].span.end);
+            let span = Span::new(
+                toks[t.tokens.start].span.start,
+                toks[t.tokens.end - 1].span.end,
+            );
             let mut event = Event {
                 etype: rule.etype,
                 trigger: span,
@@ -343,6 +388,7 @@ pub fn find(input: &Input<'_>, entities: &Entities, rules: &EventRules) -> Vec<E
                 location: Vec::new(),
                 name: Vec::new(),
                 rule: rule.id.clone(),
+                rules: vec![rule.id.clone()],
             };
             for (role, id) in &t.roles {
                 let slot = match role.as_str() {
@@ -396,7 +442,12 @@ pub fn find(input: &Input<'_>, entities: &Entities, rules: &EventRules) -> Vec<E
             e
         })
         // An event with no argument at all says too little to report.
-        .filter(|e| !(e.participants.is_empty() && e.agreement.is_empty() && e.location.is_empty() && e.name.is_empty()))
+        .filter(|e| {
+            !(e.participants.is_empty()
+                && e.agreement.is_empty()
+                && e.location.is_empty()
+                && e.name.is_empty())
+        })
         .collect();
     inherit_lead_date(input, &mut events, lead);
     events.sort_by_key(|e| (e.trigger.start, e.etype));
@@ -412,7 +463,11 @@ fn share_locations(events: &mut [Event]) {
         }
         if let Some(loc) = events[i + 1..]
             .iter()
-            .find(|o| !o.location.is_empty() && o.trigger.start > events[i].trigger.start && o.etype != events[i].etype)
+            .find(|o| {
+                !o.location.is_empty()
+                    && o.trigger.start > events[i].trigger.start
+                    && o.etype != events[i].etype
+            })
             .map(|o| o.location.clone())
         {
             events[i].location = loc;
@@ -422,7 +477,12 @@ fn share_locations(events: &mut [Event]) {
 
 /// The words between trigger `k`'s neighbouring triggers in its clause:
 /// they belong to it.
-fn region_of(input: &Input<'_>, sentence: Range<usize>, triggers: &[Trigger], k: usize) -> Range<usize> {
+fn region_of(
+    input: &Input<'_>,
+    sentence: Range<usize>,
+    triggers: &[Trigger],
+    k: usize,
+) -> Range<usize> {
     let t = &triggers[k];
     let clause = clause(input, sentence, &t.tokens);
     let left = k
@@ -514,15 +574,17 @@ fn in_parentheses(input: &Input<'_>, i: usize, sentence_start: usize) -> bool {
 /// country words of titles ("met with Indian Foreign Secretary Vikram Misri").
 fn skippable(ctx: &Context<'_, '_>, i: usize) -> bool {
     let span = ctx.input.tokens.tokens()[i].span;
-    let title = ctx.input.matches.chosen.iter().any(|g| {
-        g.span.contains(span) && ctx.input.gazetteer.entry(g.entry).label == "TITLE"
-    });
+    let title = ctx
+        .input
+        .matches
+        .chosen
+        .iter()
+        .any(|g| g.span.contains(span) && ctx.input.gazetteer.entry(g.entry).label == "TITLE");
     title
-        || ctx
-            .entities
-            .mentions
-            .iter()
-            .any(|m| m.countries.iter().any(|c| c.contains(span)) || (m.span.contains(span) && m.etype != EntityType::Agreement))
+        || ctx.entities.mentions.iter().any(|m| {
+            m.countries.iter().any(|c| c.contains(span))
+                || (m.span.contains(span) && m.etype != EntityType::Agreement)
+        })
 }
 
 fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
@@ -544,7 +606,11 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
     let outer: Vec<&tidings_entities::Mention> = inside
         .iter()
         .copied()
-        .filter(|m| !inside.iter().any(|o| o.span != m.span && o.span.contains(m.span)))
+        .filter(|m| {
+            !inside
+                .iter()
+                .any(|o| o.span != m.span && o.span.contains(m.span))
+        })
         .filter(|m| !attribute_spans.iter().any(|s| s.contains(m.span)))
         .filter(|m| !in_parentheses(input, m.tokens.start, ctx.clause.start))
         .collect();
@@ -556,20 +622,34 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
         while j > region.start
             && matches!(
                 ctx.word(j - 1).as_str(),
-                "state" | "official" | "maiden" | "first" | "second" | "recent" | "day" | "-" | "two" | "three"
+                "state"
+                    | "official"
+                    | "maiden"
+                    | "first"
+                    | "second"
+                    | "recent"
+                    | "day"
+                    | "-"
+                    | "two"
+                    | "three"
             )
         {
             j -= 1;
         }
         if j > region.start && matches!(ctx.word(j - 1).as_str(), "'s" | "’s") {
-            possessor = outer.iter().find(|m| m.tokens.end == j - 1).map(|m| m.entity);
+            possessor = outer
+                .iter()
+                .find(|m| m.tokens.end == j - 1)
+                .map(|m| m.entity);
         }
     }
     // The name of a gathering: a name that contains the trigger ("INDUS-X
     // Summit") or stands right before it ("QUAD summit").
     if matches!(etype, EventType::Summit | EventType::Launch) {
         let containing = entities.mentions.iter().find(|m| {
-            m.tokens.start <= trigger.start && trigger.end <= m.tokens.end && m.etype == EntityType::Org
+            m.tokens.start <= trigger.start
+                && trigger.end <= m.tokens.end
+                && m.etype == EntityType::Org
         });
         if let Some(m) = containing {
             push(&mut event.name, m.entity);
@@ -577,7 +657,8 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
             if let Some(m) = outer.iter().find(|m| {
                 matches!(m.etype, EntityType::Org)
                     && (m.tokens.end == trigger.start
-                        || (m.tokens.end + 1 == trigger.start && matches!(ctx.word(m.tokens.end).as_str(), "'" | "’")))
+                        || (m.tokens.end + 1 == trigger.start
+                            && matches!(ctx.word(m.tokens.end).as_str(), "'" | "’")))
             }) {
                 push(&mut event.name, m.entity);
             }
@@ -586,26 +667,43 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
     if etype == EventType::Launch && event.name.is_empty() {
         // "launched the X", "X was launched", "since its launch, X ...".
         let mut j = trigger.end;
-        while j < region.end && matches!(ctx.word(j).as_str(), "the" | "a" | "an" | "new" | "its" | "their" | "of") {
+        while j < region.end
+            && matches!(
+                ctx.word(j).as_str(),
+                "the" | "a" | "an" | "new" | "its" | "their" | "of"
+            )
+        {
             j += 1;
         }
-        let object = outer
-            .iter()
-            .find(|m| m.tokens.start == j && matches!(m.etype, EntityType::Org | EntityType::Agreement));
+        let object = outer.iter().find(|m| {
+            m.tokens.start == j && matches!(m.etype, EntityType::Org | EntityType::Agreement)
+        });
         let mut b = trigger.start;
         while b > region.start
             && matches!(
                 ctx.word(b - 1).as_str(),
-                "was" | "were" | "is" | "are" | "been" | "be" | "has" | "have" | "had" | "being" | "formally" | "officially" | "jointly"
+                "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "been"
+                    | "be"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "being"
+                    | "formally"
+                    | "officially"
+                    | "jointly"
             )
         {
             b -= 1;
         }
         let subject = (b < trigger.start)
             .then(|| {
-                outer
-                    .iter()
-                    .find(|m| m.tokens.end == b && matches!(m.etype, EntityType::Org | EntityType::Agreement))
+                outer.iter().find(|m| {
+                    m.tokens.end == b && matches!(m.etype, EntityType::Org | EntityType::Agreement)
+                })
             })
             .flatten();
         let its = trigger.start > 0 && ctx.word(trigger.start - 1) == "its";
@@ -619,7 +717,12 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
                 })
             })
             .flatten();
-        if let Some(m) = object.or(subject).copied().or(later).or_else(|| anaphoric_initiative(ctx)) {
+        if let Some(m) = object
+            .or(subject)
+            .copied()
+            .or(later)
+            .or_else(|| anaphoric_initiative(ctx))
+        {
             push(&mut event.name, m.entity);
         }
     }
@@ -635,7 +738,8 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
         let prev2 = m.tokens.start.checked_sub(2).map(|i| ctx.word(i));
         let after_prep = |words: &[&str]| {
             prev.as_deref().is_some_and(|p| words.contains(&p))
-                || (prev.as_deref() == Some("the") && prev2.as_deref().is_some_and(|p| words.contains(&p)))
+                || (prev.as_deref() == Some("the")
+                    && prev2.as_deref().is_some_and(|p| words.contains(&p)))
         };
         match m.etype {
             EntityType::Agreement => {
@@ -645,13 +749,17 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
             }
             EntityType::Place if !m.is_country => {
                 let near = etype == EventType::Visit
-                    || m.tokens.start.saturating_sub(trigger.end) <= 8 && trigger.start.saturating_sub(m.tokens.end) <= 8;
+                    || m.tokens.start.saturating_sub(trigger.end) <= 8
+                        && trigger.start.saturating_sub(m.tokens.end) <= 8;
                 if near && after_prep(&["in", "at", "to", "near", "from"]) {
                     push(&mut event.location, m.entity);
                 }
             }
             EntityType::Place if !before && after_prep(&["in", "to"]) => {
-                if matches!(etype, EventType::Visit | EventType::Summit | EventType::Exercise | EventType::Meet) {
+                if matches!(
+                    etype,
+                    EventType::Visit | EventType::Summit | EventType::Exercise | EventType::Meet
+                ) {
                     push(&mut event.location, m.entity);
                 }
             }
@@ -671,12 +779,16 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
     }
     // "X is in India ... and met Y": the subject of the first verb.
     let subject_found = event.participants.iter().any(|&p| {
-        entities.entities[p]
-            .mentions
-            .iter()
-            .any(|&m| entities.mentions[m].tokens.end <= trigger.start && entities.mentions[m].tokens.start >= region.start)
+        entities.entities[p].mentions.iter().any(|&m| {
+            entities.mentions[m].tokens.end <= trigger.start
+                && entities.mentions[m].tokens.start >= region.start
+        })
     });
-    if !subject_found && region.start > ctx.clause.start && region.start < trigger.start && ctx.word(trigger.start - 1) == "and" {
+    if !subject_found
+        && region.start > ctx.clause.start
+        && region.start < trigger.start
+        && ctx.word(trigger.start - 1) == "and"
+    {
         if let Some(prev) = earlier.iter().rev().find(|e| e.sentence == event.sentence) {
             let subjects: Vec<usize> = prev
                 .participants
@@ -708,7 +820,11 @@ fn anaphoric_initiative<'e>(ctx: &Context<'e, '_>) -> Option<&'e tidings_entitie
     let t = ctx.trigger.start;
     let words: Vec<String> = (ctx.region.start..t).map(|i| ctx.word(i)).collect();
     let anaphor = words.windows(2).any(|w| {
-        matches!(w[0].as_str(), "this" | "the") && matches!(w[1].as_str(), "initiative" | "programme" | "program" | "scheme" | "project" | "framework")
+        matches!(w[0].as_str(), "this" | "the")
+            && matches!(
+                w[1].as_str(),
+                "initiative" | "programme" | "program" | "scheme" | "project" | "framework"
+            )
     });
     if !anaphor {
         return None;
@@ -746,15 +862,20 @@ fn participant_position(ctx: &Context<'_, '_>, m: Range<usize>, before: bool) ->
 }
 
 fn phrase_in(words: &[String], phrases: &[&[&str]]) -> bool {
-    phrases
-        .iter()
-        .any(|p| words.windows(p.len()).any(|w| w.iter().zip(p.iter()).all(|(a, b)| a == b)))
+    phrases.iter().any(|p| {
+        words
+            .windows(p.len())
+            .any(|w| w.iter().zip(p.iter()).all(|(a, b)| a == b))
+    })
 }
 
 /// What "both sides" (the two countries last named) or "both the leaders"
 /// (the two people of the last event with two people) stand for.
 fn both_sides(ctx: &Context<'_, '_>, earlier: &[Event]) -> Option<[usize; 2]> {
-    let words: Vec<String> = ctx.clause.clone().map(|i| ctx.word(i)).collect();
+    // Only as the subject: before the trigger.
+    let words: Vec<String> = (ctx.clause.start..ctx.trigger.start)
+        .map(|i| ctx.word(i))
+        .collect();
     let people = phrase_in(&words, BOTH_LEADERS);
     if !people && !phrase_in(&words, BOTH_SIDES) {
         return None;
@@ -768,13 +889,22 @@ fn both_sides(ctx: &Context<'_, '_>, earlier: &[Event]) -> Option<[usize; 2]> {
             .iter()
             .find(|e| e.participants.iter().filter(|&&p| is_person(p)).count() == 2)
         {
-            let two: Vec<usize> = e.participants.iter().copied().filter(|&p| is_person(p)).collect();
+            let two: Vec<usize> = e
+                .participants
+                .iter()
+                .copied()
+                .filter(|&p| is_person(p))
+                .collect();
             return Some([two[0], two[1]]);
         }
     }
     let mut last: Vec<usize> = Vec::new();
     for m in entities.mentions.iter().rev() {
-        let fits = if people { m.etype == EntityType::Person } else { m.is_country };
+        let fits = if people {
+            m.etype == EntityType::Person
+        } else {
+            m.is_country
+        };
         if m.tokens.end <= ctx.clause.end && fits && !last.contains(&m.entity) {
             last.push(m.entity);
             if last.len() == 2 {
@@ -809,9 +939,13 @@ fn relative_to_other(input: &Input<'_>, t: &tidings_temporal::Timex) -> bool {
     let toks = input.tokens.tokens();
     let word = |i: usize| toks.get(i).map(|tok| input.text[tok.span].to_lowercase());
     let text = input.text[t.span].to_lowercase();
-    let ends_relative = text.ends_with(" ahead") || text.ends_with(" before") || text.ends_with(" after");
+    let ends_relative =
+        text.ends_with(" ahead") || text.ends_with(" before") || text.ends_with(" after");
     ends_relative && word(last + 1).as_deref() == Some("of")
-        || matches!(word(last + 1).as_deref(), Some("before" | "after" | "ahead"))
+        || matches!(
+            word(last + 1).as_deref(),
+            Some("before" | "after" | "ahead")
+        )
 }
 
 /// Attaches the date expression nearest the trigger: in its own region
@@ -830,18 +964,31 @@ fn attach_date(ctx: &Context<'_, '_>, event: &mut Event) {
         .timexes
         .iter()
         .enumerate()
-        .filter(|(_, t)| matches!(t.kind, TimexKind::Date) && !attributive(input, t) && !relative_to_other(input, t))
+        .filter(|(_, t)| {
+            matches!(t.kind, TimexKind::Date)
+                && !attributive(input, t)
+                && !relative_to_other(input, t)
+        })
         .map(|(i, t)| (i, input.tokens.tokens_in(t.span)))
-        .filter(|(_, r)| !r.is_empty() && r.start >= ctx.sentence.start && r.end <= ctx.sentence.end)
+        .filter(|(_, r)| {
+            !r.is_empty() && r.start >= ctx.sentence.start && r.end <= ctx.sentence.end
+        })
         .collect();
     let candidates: Vec<(usize, Range<usize>)> = candidates
         .into_iter()
         .filter(|(_, r)| {
             let own = ctx.region.start <= r.start && r.end <= ctx.region.end;
-            own || !ctx.blocked.iter().any(|b| b.start <= r.start && r.end <= b.end)
+            own || !ctx
+                .blocked
+                .iter()
+                .any(|b| b.start <= r.start && r.end <= b.end)
         })
         .collect();
-    for (scope, name) in [(&ctx.region, "region"), (&ctx.clause, "clause"), (&ctx.sentence, "sentence")] {
+    for (scope, name) in [
+        (&ctx.region, "region"),
+        (&ctx.clause, "clause"),
+        (&ctx.sentence, "sentence"),
+    ] {
         if let Some((i, _)) = candidates
             .iter()
             .filter(|(_, r)| r.start >= scope.start && r.end <= scope.end)
@@ -929,12 +1076,13 @@ fn separately(ctx: &Context<'_, '_>, events: Vec<Event>) -> Vec<Event> {
         let trigger_start = ctx.trigger.start;
         let entities = ctx.entities;
         let before_trigger = |p: usize| {
-            entities.entities[p]
-                .mentions
-                .iter()
-                .any(|&m| entities.mentions[m].tokens.end <= trigger_start && entities.mentions[m].tokens.start >= ctx.sentence.start)
+            entities.entities[p].mentions.iter().any(|&m| {
+                entities.mentions[m].tokens.end <= trigger_start
+                    && entities.mentions[m].tokens.start >= ctx.sentence.start
+            })
         };
-        let (subjects, others): (Vec<usize>, Vec<usize>) = e.participants.iter().partition(|&&p| before_trigger(p));
+        let (subjects, others): (Vec<usize>, Vec<usize>) =
+            e.participants.iter().partition(|&&p| before_trigger(p));
         if subjects.is_empty() || others.len() < 2 {
             out.push(e);
             continue;
@@ -965,15 +1113,26 @@ fn attach_following_agreements(input: &Input<'_>, entities: &Entities, events: &
         let Some(next) = sentences.get(s + 1) else {
             continue;
         };
-        let first: Vec<String> = next.tokens.clone().take(2).map(|i| lower(input, i)).collect();
+        let first: Vec<String> = next
+            .tokens
+            .clone()
+            .take(2)
+            .map(|i| lower(input, i))
+            .collect();
         let anaphor = first.len() == 2
             && matches!(first[0].as_str(), "these" | "the" | "both")
-            && matches!(first[1].as_str(), "agreements" | "pacts" | "accords" | "deals" | "documents" | "memoranda");
+            && matches!(
+                first[1].as_str(),
+                "agreements" | "pacts" | "accords" | "deals" | "documents" | "memoranda"
+            );
         if !anaphor {
             continue;
         }
         for m in &entities.mentions {
-            if m.etype == EntityType::Agreement && m.tokens.start >= next.tokens.start && m.tokens.end <= next.tokens.end {
+            if m.etype == EntityType::Agreement
+                && m.tokens.start >= next.tokens.start
+                && m.tokens.end <= next.tokens.end
+            {
                 push(&mut e.agreement, m.entity);
             }
         }
@@ -1007,7 +1166,12 @@ fn definite(input: &Input<'_>, e: &Event) -> bool {
 /// same participants, or a definite mention ("the summit") of the last such
 /// event; events of rules marked `merge previous` join the last event of
 /// their type within two sentences.
-fn merge_reports(input: &Input<'_>, entities: &Entities, events: Vec<Event>, follows: &[bool]) -> Vec<Event> {
+fn merge_reports(
+    input: &Input<'_>,
+    entities: &Entities,
+    events: Vec<Event>,
+    follows: &[bool],
+) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
     // The sentences each merged event was reported in.
     let mut seen: Vec<Vec<usize>> = Vec::new();
@@ -1016,35 +1180,47 @@ fn merge_reports(input: &Input<'_>, entities: &Entities, events: Vec<Event>, fol
     for (e, &follow) in events.into_iter().zip(follows) {
         let def = definite(input, &e);
         let bare = e.participants.is_empty() && e.agreement.is_empty() && e.name.is_empty();
-        let disjoint = |a: &[usize], b: &[usize]| !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.contains(x));
+        let disjoint = |a: &[usize], b: &[usize]| {
+            !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.contains(x))
+        };
         let people = |v: &[usize]| v.iter().copied().filter(is_person).collect::<Vec<usize>>();
         let conflict = |o: &Event| {
-            disjoint(&o.agreement, &e.agreement)
-                || disjoint(&o.name, &e.name)
-                || {
-                    let op: Vec<usize> = o.participants.iter().copied().filter(is_person).collect();
-                    let ep: Vec<usize> = e.participants.iter().copied().filter(is_person).collect();
-                    disjoint(&op, &ep)
-                }
+            disjoint(&o.agreement, &e.agreement) || disjoint(&o.name, &e.name) || {
+                let op: Vec<usize> = o.participants.iter().copied().filter(is_person).collect();
+                let ep: Vec<usize> = e.participants.iter().copied().filter(is_person).collect();
+                disjoint(&op, &ep)
+            }
         };
         let s = sentence_of(&e);
         let same = out.iter_mut().enumerate().rev().find(|(k, o)| {
             let near = seen[*k].iter().any(|&x| s <= x + 1);
             o.etype == e.etype
                 && !conflict(o)
-                && ((seen[*k].contains(&s) && nested(&people(&o.participants), &people(&e.participants)))
-                    || (near && !e.participants.is_empty() && e.participants.iter().all(|p| o.participants.contains(p)))
+                && ((seen[*k].contains(&s)
+                    && nested(&people(&o.participants), &people(&e.participants)))
+                    || (near
+                        && !e.participants.is_empty()
+                        && e.participants.iter().all(|p| o.participants.contains(p)))
                     || o.agreement.iter().any(|a| e.agreement.contains(a))
                     || o.name.iter().any(|a| e.name.contains(a))
-                    || (!o.participants.is_empty() && sorted(&o.participants) == sorted(&e.participants))
+                    || (!o.participants.is_empty()
+                        && sorted(&o.participants) == sorted(&e.participants))
                     || (def && bare)
                     || (def && e.participants.is_empty())
-                    || (def && e.name.is_empty() && e.agreement.is_empty() && e.participants.iter().all(|p| o.participants.contains(p)))
+                    || (def
+                        && e.name.is_empty()
+                        && e.agreement.is_empty()
+                        && e.participants.iter().all(|p| o.participants.contains(p)))
                     || (follow && seen[*k].iter().any(|&x| s <= x + 2)))
         });
         match same {
             Some((k, o)) => {
                 seen[k].push(s);
+                for r in &e.rules {
+                    if !o.rules.contains(r) {
+                        o.rules.push(r.clone());
+                    }
+                }
                 for (dst, src) in [
                     (&mut o.participants, &e.participants),
                     (&mut o.agreement, &e.agreement),
@@ -1085,7 +1261,10 @@ fn inherit_lead_date(input: &Input<'_>, events: &mut [Event], lead: Option<usize
         return;
     };
     for e in events.iter_mut() {
-        if e.date.is_none() && e.date_rule != "separately" && e.participants.iter().any(|p| main.1.contains(p)) {
+        if e.date.is_none()
+            && e.date_rule != "separately"
+            && e.participants.iter().any(|p| main.1.contains(p))
+        {
             e.date = main.0;
             e.date_rule = "lead-event";
         }

@@ -667,7 +667,7 @@ impl Env<'_, '_, '_> {
                         if !longest {
                             return Some((pos, ps.caps.clone()));
                         }
-                        if best.as_ref().map_or(true, |(e, _)| pos > *e) {
+                        if best.as_ref().is_none_or(|(e, _)| pos > *e) {
                             best = Some((pos, ps.caps.clone()));
                             if pos == n {
                                 // Nothing can be longer.

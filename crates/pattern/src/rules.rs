@@ -150,7 +150,7 @@ fn comment_start(s: &str) -> Option<usize> {
     let mut prev: Option<char> = None;
     let mut chars = s.char_indices();
     while let Some((i, c)) = chars.next() {
-        let at_element = prev.map_or(true, |p| p.is_whitespace() || "=([|!&>".contains(p));
+        let at_element = prev.is_none_or(|p| p.is_whitespace() || "=([|!&>".contains(p));
         match c {
             '\\' if in_quote || in_regex => {
                 chars.next();
@@ -158,7 +158,7 @@ fn comment_start(s: &str) -> Option<usize> {
             '"' if !in_regex => in_quote = !in_quote,
             '/' if in_regex => in_regex = false,
             '/' if !in_quote && at_element => in_regex = true,
-            '#' if !in_quote && !in_regex && prev.map_or(true, char::is_whitespace) => {
+            '#' if !in_quote && !in_regex && prev.is_none_or(char::is_whitespace) => {
                 return Some(i)
             }
             _ => {}

@@ -280,9 +280,14 @@ pub fn find(
             // A listed body is part of its country when the list says it is
             // a government body; a company or university's country is world
             // knowledge, not something the text states.
-            EntityType::Org if stated_or_governmental(input, entities, e) => {
-                add(&mut out, RelationType::PartOf, i, tail, "entity.country", evidence)
-            }
+            EntityType::Org if stated_or_governmental(input, entities, e) => add(
+                &mut out,
+                RelationType::PartOf,
+                i,
+                tail,
+                "entity.country",
+                evidence,
+            ),
             _ => {}
         }
     }
@@ -326,13 +331,27 @@ pub fn find(
 
 /// Kinds of listed organisation that belong to a country's government.
 const GOVERNMENT_KINDS: &[&str] = &[
-    "ministry", "agency", "military", "command", "parliament", "council", "government", "police",
-    "court", "department", "initiative", "programme",
+    "ministry",
+    "agency",
+    "military",
+    "command",
+    "parliament",
+    "council",
+    "government",
+    "police",
+    "court",
+    "department",
+    "initiative",
+    "programme",
 ];
 
 /// Whether an organisation's country comes from the text (a country word in
 /// its name) or from a government body's list entry.
-fn stated_or_governmental(input: &Input<'_>, entities: &Entities, e: &tidings_entities::Entity) -> bool {
+fn stated_or_governmental(
+    input: &Input<'_>,
+    entities: &Entities,
+    e: &tidings_entities::Entity,
+) -> bool {
     let stated = e.mentions.iter().any(|&m| {
         let m = &entities.mentions[m];
         m.entry.is_none() || !m.countries.is_empty()

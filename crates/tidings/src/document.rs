@@ -175,8 +175,10 @@ pub struct Event {
     pub trigger_offsets: Offsets,
     /// The offsets of the sentence it comes from.
     pub sentence: Offsets,
-    /// The event rule that fired.
+    /// The event rule that fired on the first report.
     pub rule: String,
+    /// Every event rule whose report was merged into this event.
+    pub rules: Vec<String>,
     /// How the date was attached (`clause`, `sentence` or `none`) and the date rule.
     pub date_rule: String,
 }
@@ -278,6 +280,7 @@ pub(crate) fn build(
                 trigger_offsets: e.trigger.into(),
                 sentence: e.sentence.into(),
                 rule: e.rule.clone(),
+                rules: e.rules.clone(),
                 date_rule: match date {
                     Some(t) => format!("{}:{}", e.date_rule, t.rule),
                     None => e.date_rule.to_string(),

@@ -194,7 +194,10 @@ impl ExtractorBuilder {
 
     /// Keeps only the gazetteer entries for which `keep` returns true (for
     /// measuring what the rules find without some lists; default: all).
-    pub fn filter_entries(mut self, keep: impl Fn(&tidings_gazetteer::Entry) -> bool + Send + Sync + 'static) -> Self {
+    pub fn filter_entries(
+        mut self,
+        keep: impl Fn(&tidings_gazetteer::Entry) -> bool + Send + Sync + 'static,
+    ) -> Self {
         self.entry_filter = Some(std::sync::Arc::new(keep));
         self
     }
