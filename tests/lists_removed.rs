@@ -37,8 +37,8 @@ fn rules_alone_find_most_people_and_organisations() {
             if e.entity_type().is_none() {
                 return true;
             }
-            let listed = std::iter::once(&e.name)
-                .chain(&e.aliases)
+            let listed = std::iter::once(e.name.as_str())
+                .chain(e.aliases.iter().map(String::as_str))
                 .chain(e.attr_values("acronym"))
                 .chain(e.attr_values("demonym"))
                 .any(|f| names.contains(&normalise(f)));

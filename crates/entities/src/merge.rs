@@ -103,8 +103,8 @@ pub(crate) fn merge(
     for (i, m) in mentions.iter().enumerate() {
         if let Some(e) = m.entry {
             let entry = gaz.entry(e);
-            let all = std::iter::once(&entry.name)
-                .chain(&entry.aliases)
+            let all = std::iter::once(entry.name.as_str())
+                .chain(entry.aliases.iter().map(String::as_str))
                 .chain(entry.attr_values("acronym"));
             for f in all {
                 forms.entry((m.etype, name_key(f))).or_insert(i);

@@ -52,12 +52,14 @@
 //! pattern byte). Matching folds the text once (one extra byte array and one
 //! offset per folded byte) and runs one overlapping search.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
+use rustc_hash::{FxHashMap, FxHashSet};
 use tidings_core::{EntityType, Span};
 use tidings_tokenize::Tokens;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
@@ -91,8 +93,11 @@ pub struct Entry {
     pub name: String,
     /// Other surface forms.
     pub aliases: Vec<String>,
-    /// Attributes in file order; a value may be a list.
-    pub attrs: Vec<(String, Vec<String>)>,
+    /// The attributes as written (`key=value;key=a|b`), checked when the
+    /// entry was read; read them with [`Entry::attr`] and [`Entry::attr_values`].
+    /// They are kept as one string because most are never looked at, and
+    /// tens of thousands of small allocations would dominate building.
+    pub attrs: String,
     /// Where the entry was defined.
     pub origin: Origin,
 }
@@ -100,16 +105,18 @@ pub struct Entry {
 impl Entry {
     /// The first value of attribute `key`.
     pub fn attr(&self, key: &str) -> Option<&str> {
-        self.attr_values(key).first().map(String::as_str)
+        self.attr_values(key).next()
     }
 
-    /// All values of attribute `key` (empty when absent).
-    pub fn attr_values(&self, key: &str) -> &[String] {
-        self.attrs
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_slice())
-            .unwrap_or(&[])
+    /// All values of attribute `key` (none when absent), in order.
+    pub fn attr_values<'a>(&'a self, key: &str) -> impl Iterator<Item = &'a str> + 'a {
+        let raw = self
+            .attrs
+            .split(';')
+            .filter_map(|pair| pair.split_once('='))
+            .find(|(k, _)| k.trim() == key)
+            .map_or("", |(_, v)| v);
+        raw.split('|').map(str::trim).filter(|v| !v.is_empty())
     }
 
     /// The entity type, when the label is one.
@@ -362,7 +369,7 @@ fn parse_source(file: &str, contents: &str, out: &mut Vec<Entry>) -> Result<(), 
             return Err(GazetteerError::at(file, line, "empty canonical name"));
         }
         let aliases = fields.get(2).map(|a| split_list(a)).unwrap_or_default();
-        let mut attrs: Vec<(String, Vec<String>)> = Vec::new();
+        let attrs = fields.get(3).map_or("", |a| a.trim()).to_string();
         if let Some(a) = fields.get(3) {
             for pair in a.split(';').map(str::trim).filter(|p| !p.is_empty()) {
                 let Some((key, value)) = pair.split_once('=') else {
@@ -384,15 +391,13 @@ fn parse_source(file: &str, contents: &str, out: &mut Vec<Entry>) -> Result<(), 
                         format!("attribute key {key:?} must be lower-case letters, digits or '_'"),
                     ));
                 }
-                let values = split_list(value);
-                if values.is_empty() {
+                if value.split('|').all(|v| v.trim().is_empty()) {
                     return Err(GazetteerError::at(
                         file,
                         line,
                         format!("attribute {key:?} has no value"),
                     ));
                 }
-                attrs.push((key.to_string(), values));
             }
         }
         out.push(Entry {
@@ -428,6 +433,8 @@ struct FormRef {
     /// Whether the form has an upper-case letter, so that an all-lower-case
     /// match of it is dropped.
     has_upper: bool,
+    /// Whether the form starts with a capital, so that a match must too.
+    initial_upper: bool,
 }
 
 /// A compiled gazetteer: entries and one automaton over all their forms.
@@ -436,40 +443,40 @@ struct FormRef {
 #[derive(Clone, Debug)]
 pub struct Gazetteer {
     entries: Vec<Entry>,
-    automaton: AhoCorasick,
+    automaton: NFA,
+    /// The byte length of each folded pattern.
+    pattern_len: Vec<u32>,
     /// For each automaton pattern, the entry forms it stands for.
     patterns: Vec<Vec<FormRef>>,
+    /// For each entry, whether its label is an entity type (cached for the
+    /// overlap priority).
+    is_entity: Vec<bool>,
+    /// The folded first words of the forms that do not start with a
+    /// capital: the only lower-case words a match can start at.
+    lower_starts: FxHashSet<String>,
+    /// Which first two bytes the words of `lower_starts` have.
+    lower_prefixes: Vec<bool>,
 }
 
 impl Gazetteer {
     fn new(entries: Vec<Entry>) -> Result<Gazetteer, GazetteerError> {
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: FxHashMap<String, usize> = FxHashMap::default();
+        let mut lower_starts: FxHashSet<String> = FxHashSet::default();
         let mut folded_patterns: Vec<String> = Vec::new();
         let mut patterns: Vec<Vec<FormRef>> = Vec::new();
         let mut buf = String::new();
-        let mut map = Vec::new();
         for (i, entry) in entries.iter().enumerate() {
             let id = EntryId(i as u32);
             let case_attr = entry.attr("case");
             let forms = std::iter::once((Form::Name, &entry.name))
                 .chain(entry.aliases.iter().map(|a| (Form::Alias, a)))
-                .chain(
-                    entry
-                        .attr_values("acronym")
-                        .iter()
-                        .map(|a| (Form::Acronym, a)),
-                )
-                .chain(
-                    entry
-                        .attr_values("demonym")
-                        .iter()
-                        .map(|a| (Form::Demonym, a)),
-                );
+                .map(|(f, a)| (f, a.as_str()))
+                .chain(entry.attr_values("acronym").map(|a| (Form::Acronym, a)))
+                .chain(entry.attr_values("demonym").map(|a| (Form::Demonym, a)));
             for (form, surface) in forms {
                 buf.clear();
-                map.clear();
-                fold(surface, &mut buf, &mut map);
-                let key = buf.trim().to_string();
+                fold_into(surface, &mut buf);
+                let key = buf.trim();
                 if key.is_empty() {
                     continue;
                 }
@@ -483,12 +490,20 @@ impl Gazetteer {
                     form,
                     case_exact: sensitive.then(|| fold_keep_case(surface)),
                     has_upper: surface.chars().any(char::is_uppercase),
+                    initial_upper: surface.chars().next().is_some_and(char::is_uppercase),
                 };
-                let slot = *index.entry(key.clone()).or_insert_with(|| {
-                    folded_patterns.push(key);
-                    patterns.push(Vec::new());
-                    patterns.len() - 1
-                });
+                if !r.initial_upper {
+                    lower_starts.insert(first_word(key).to_string());
+                }
+                let slot = match index.get(key) {
+                    Some(&slot) => slot,
+                    None => {
+                        index.insert(key.to_string(), patterns.len());
+                        folded_patterns.push(key.to_string());
+                        patterns.push(Vec::new());
+                        patterns.len() - 1
+                    }
+                };
                 // One entry may list the same form twice (a name that is also
                 // its acronym); keep the first.
                 if !patterns[slot].iter().any(|p| p.entry == id) {
@@ -496,7 +511,7 @@ impl Gazetteer {
                 }
             }
         }
-        let automaton = AhoCorasickBuilder::new()
+        let automaton = NFA::builder()
             .match_kind(MatchKind::Standard)
             .build(&folded_patterns)
             .map_err(|e| GazetteerError {
@@ -504,10 +519,28 @@ impl Gazetteer {
                 line: None,
                 message: format!("cannot build automaton: {e}"),
             })?;
+        let pattern_len = folded_patterns.iter().map(|p| p.len() as u32).collect();
+        let is_entity = entries.iter().map(|e| e.entity_type().is_some()).collect();
         Ok(Gazetteer {
             entries,
             automaton,
+            pattern_len,
+            lower_prefixes: {
+                let mut table = vec![false; 1 << 16];
+                for w in &lower_starts {
+                    let b = w.as_bytes();
+                    let key = match b {
+                        [] => continue,
+                        [x] => (*x as usize) << 8,
+                        [x, y, ..] => ((*x as usize) << 8) | *y as usize,
+                    };
+                    table[key] = true;
+                }
+                table
+            },
+            lower_starts,
             patterns,
+            is_entity,
         })
     }
 
@@ -532,43 +565,147 @@ impl Gazetteer {
 
     /// Finds every entry form in `text` on the token boundaries of `tokens`.
     pub fn find(&self, text: &str, tokens: &Tokens) -> Matches {
-        let mut folded = String::with_capacity(text.len());
-        let mut map = Vec::with_capacity(text.len() + 1);
-        fold(text, &mut folded, &mut map);
-        map.push(text.len());
+        let toks = tokens.tokens();
         let mut candidates: Vec<Match> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(&folded) {
-            let start = map[m.start()];
-            // The end of the last folded byte's source character.
-            let last = map[m.end() - 1];
-            let end = last + text[last..].chars().next().map_or(0, char::len_utf8);
-            let (Some(first_tok), Some(last_tok)) =
-                (tokens.token_starting_at(start), tokens.token_ending_at(end))
-            else {
-                continue;
-            };
-            let surface = &text[start..end];
-            for r in &self.patterns[m.pattern().as_usize()] {
-                if let Some(exact) = &r.case_exact {
-                    if fold_keep_case(surface) != *exact {
-                        continue;
-                    }
-                } else if r.has_upper && !surface.chars().any(char::is_uppercase) {
+        let Ok(start) = self.automaton.start_state(Anchored::Yes) else {
+            return Matches::default();
+        };
+        let mut word = String::new();
+        let mut buf = String::new();
+        // Matches start at a token start and end at a token end: walk the
+        // automaton from each token start, anchored, folding the text as the
+        // walk goes, and look for matches only where a token ends. The walk
+        // stops where no list name goes on, so the text is never folded whole.
+        for k in 0..toks.len() {
+            // A form that starts with a capital matches only where the text
+            // does, so most lower-case words start no walk at all.
+            if toks[k].shape == tidings_tokenize::Shape::Lower {
+                let raw = &text[toks[k].span];
+                let first = if raw.is_ascii() {
+                    first_word(raw)
+                } else {
+                    word.clear();
+                    fold_into(raw, &mut word);
+                    first_word(&word)
+                };
+                if !self.may_start_lower(first) {
                     continue;
                 }
-                candidates.push(Match {
-                    span: Span::new(start, end),
-                    tokens: first_tok..last_tok + 1,
-                    entry: r.entry,
-                    form: r.form,
-                });
+            }
+            let mut sid = start;
+            let mut next_end = k;
+            let mut walked = 0usize;
+            let mut space = false;
+            let bytes = text.as_bytes();
+            let mut offset = toks[k].span.start;
+            'walk: while offset < bytes.len() {
+                let b = bytes[offset];
+                let end;
+                if b < 0x80 {
+                    // ASCII, the common case: no buffer, no decoding.
+                    end = offset + 1;
+                    let folded = if b.is_ascii_whitespace() {
+                        if space {
+                            offset = end;
+                            continue;
+                        }
+                        space = true;
+                        b' '
+                    } else {
+                        space = false;
+                        b.to_ascii_lowercase()
+                    };
+                    sid = self.automaton.next_state(Anchored::Yes, sid, folded);
+                    walked += 1;
+                    if self.automaton.is_dead(sid) {
+                        break 'walk;
+                    }
+                } else {
+                    let c = text[offset..].chars().next().unwrap_or(' ');
+                    end = offset + c.len_utf8();
+                    buf.clear();
+                    if c.is_whitespace() {
+                        if space {
+                            offset = end;
+                            continue;
+                        }
+                        space = true;
+                        buf.push(' ');
+                    } else {
+                        space = false;
+                        fold_char(c, &mut buf);
+                    }
+                    for &b in buf.as_bytes() {
+                        sid = self.automaton.next_state(Anchored::Yes, sid, b);
+                        walked += 1;
+                        if self.automaton.is_dead(sid) {
+                            break 'walk;
+                        }
+                    }
+                }
+                offset = end;
+                while next_end < toks.len() && toks[next_end].span.end < end {
+                    next_end += 1;
+                }
+                if next_end >= toks.len() {
+                    break;
+                }
+                if toks[next_end].span.end == end && self.automaton.is_match(sid) {
+                    for i in 0..self.automaton.match_len(sid) {
+                        let pid = self.automaton.match_pattern(sid, i);
+                        // A match state also reports list names that end
+                        // here but start later; keep those that start here.
+                        if self.pattern_len[pid.as_usize()] as usize != walked {
+                            continue;
+                        }
+                        let span = Span::new(toks[k].span.start, end);
+                        self.candidate(text, span, k..next_end + 1, pid.as_usize(), &mut candidates);
+                    }
+                }
             }
         }
         self.resolve(candidates)
     }
 
+    /// Whether a match can start at a lower-case word whose folded first
+    /// word is `first`. A two-byte prefix table answers most words without
+    /// hashing.
+    #[inline]
+    fn may_start_lower(&self, first: &str) -> bool {
+        let b = first.as_bytes();
+        let key = match b {
+            [] => return false,
+            [x] => (*x as usize) << 8,
+            [x, y, ..] => ((*x as usize) << 8) | *y as usize,
+        };
+        self.lower_prefixes[key] && self.lower_starts.contains(first)
+    }
+
+    /// Checks the case of one list name found over tokens `range`, and adds
+    /// the entry forms it stands for to `out`.
+    fn candidate(&self, text: &str, span: Span, tokens: Range<usize>, pattern: usize, out: &mut Vec<Match>) {
+        let surface = &text[span];
+        for r in &self.patterns[pattern] {
+            if let Some(exact) = &r.case_exact {
+                if !same_keeping_case(surface, exact) {
+                    continue;
+                }
+            } else if r.has_upper && !surface.chars().any(char::is_uppercase)
+                || r.initial_upper && !surface.chars().next().is_some_and(|c| !c.is_lowercase())
+            {
+                continue;
+            }
+            out.push(Match {
+                span,
+                tokens: tokens.clone(),
+                entry: r.entry,
+                form: r.form,
+            });
+        }
+    }
+
     fn priority(&self, m: &Match) -> (std::cmp::Reverse<usize>, u8, EntryId, Form) {
-        let entity = self.entry(m.entry).entity_type().is_some();
+        let entity = self.is_entity[m.entry.0 as usize];
         (
             std::cmp::Reverse(m.span.len()),
             if entity { 0 } else { 1 },
@@ -603,6 +740,16 @@ impl Gazetteer {
     }
 }
 
+/// The first word of a folded form: up to the first character that is not
+/// a letter or digit.
+fn first_word(folded: &str) -> &str {
+    let end = folded
+        .char_indices()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(folded.len(), |(i, _)| i);
+    &folded[..end]
+}
+
 /// Whether a form is an acronym that must match with its exact case: one
 /// word of at most six letters with two or more capitals ("US", "MoD", "iDEX").
 fn is_acronym_like(form: &str) -> bool {
@@ -624,6 +771,29 @@ fn normalize_punct(c: char) -> char {
     }
 }
 
+/// Whether `surface` equals `exact` (already folded by [`fold_keep_case`])
+/// after the same folding, without allocating.
+fn same_keeping_case(surface: &str, exact: &str) -> bool {
+    let mut want = exact.chars();
+    let mut space = false;
+    for c in surface.chars() {
+        let c = if c.is_whitespace() {
+            if space {
+                continue;
+            }
+            space = true;
+            ' '
+        } else {
+            space = false;
+            normalize_punct(c)
+        };
+        if want.next() != Some(c) {
+            return false;
+        }
+    }
+    want.next().is_none()
+}
+
 fn fold_keep_case(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
@@ -641,43 +811,37 @@ fn fold_keep_case(s: &str) -> String {
     out
 }
 
-/// Folds `text` into `out` for matching and records, for every byte pushed,
-/// the byte offset in `text` of the character it came from.
-fn fold(text: &str, out: &mut String, map: &mut Vec<usize>) {
-    let mut space = false;
-    for (offset, c) in text.char_indices() {
-        if c.is_ascii() {
-            if c.is_ascii_whitespace() {
-                if !space {
-                    out.push(' ');
-                    map.push(offset);
-                }
-                space = true;
-            } else {
-                out.push(c.to_ascii_lowercase());
-                map.push(offset);
-                space = false;
+/// Folds one non-whitespace character for matching into `out`: lower
+/// case, accents removed, quote and dash variants unified.
+#[inline]
+fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    let c = normalize_punct(c);
+    for lower in c.to_lowercase() {
+        decompose_canonical(lower, |d| {
+            if !is_combining_mark(d) {
+                out.push(d);
             }
-            continue;
-        }
+        });
+    }
+}
+
+/// Folds `text` into `out` for matching: every character as [`fold_char`]
+/// does, and runs of whitespace made one space.
+fn fold_into(text: &str, out: &mut String) {
+    let mut space = false;
+    for c in text.chars() {
         if c.is_whitespace() {
             if !space {
                 out.push(' ');
-                map.push(offset);
             }
             space = true;
-            continue;
-        }
-        space = false;
-        let c = normalize_punct(c);
-        for lower in c.to_lowercase() {
-            decompose_canonical(lower, |d| {
-                if !is_combining_mark(d) {
-                    let before = out.len();
-                    out.push(d);
-                    map.extend(std::iter::repeat_n(offset, out.len() - before));
-                }
-            });
+        } else {
+            space = false;
+            fold_char(c, out);
         }
     }
 }
@@ -805,7 +969,7 @@ ORG\tIndian Army
         assert!(turkey.is_ambiguous());
         assert_eq!(turkey.attr("kind"), Some("country"));
         let india = &g.entries()[0];
-        assert_eq!(india.attr_values("demonym"), ["Indian", "Indians"]);
+        assert_eq!(india.attr_values("demonym").collect::<Vec<_>>(), ["Indian", "Indians"]);
         assert_eq!(india.entity_type(), Some(EntityType::Place));
         assert_eq!(india.origin.to_string(), "test.tsv:2");
     }
