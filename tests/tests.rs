@@ -1,5 +1,6 @@
 //! The integration tests of tidings: one test binary (see STYLE.md).
 
+mod ambiguity;
 mod cli;
 mod common;
 mod lists_removed;

@@ -272,10 +272,15 @@ fn resolve(input: &Input<'_>, mut candidates: Vec<Candidate>) -> Vec<Mention> {
     kept
 }
 
-/// Context that supports an ambiguous place name: a preposition of place
-/// before it ("in Georgia", "to Jordan"), a comma and a country or state
-/// after it ("Austin, Texas"), or a demonym use ("Georgian"). A capitalised
-/// word directly after it ("Jordan Peterson") speaks against.
+/// Whether context supports an ambiguous list name as the entry it lists.
+///
+/// Against it: a capitalised word right after it on the same line ("Jordan
+/// Peterson", "Chad Smith"), or a given name or title right before it
+/// ("Michael Jordan"). For it: a preposition of place before it ("in
+/// Reading", "to Austin", "of Jordan"), a comma and a country or state after
+/// it ("Austin, Texas"), or a demonym use ("Georgian"). A country name with
+/// nothing against it stands ("Turkey bought ..."); another place needs
+/// something for it ("Nice work" is not the city).
 fn ambiguous_supported(input: &Input<'_>, m: &Mention) -> bool {
     let toks = input.tokens.tokens();
     let word = |i: usize| toks.get(i).map(|t| input.text[t.span].to_lowercase());
@@ -287,6 +292,18 @@ fn ambiguous_supported(input: &Input<'_>, m: &Mention) -> bool {
             && next.space_before
             && !next.newline_before
         {
+            return false;
+        }
+    }
+    if let Some(prev) = m.tokens.start.checked_sub(1) {
+        let person_cue = input.matches.chosen.iter().any(|g| {
+            g.tokens.end == prev + 1
+                && matches!(
+                    input.gazetteer.entry(g.entry).label.as_str(),
+                    "GIVEN_NAME" | "TITLE"
+                )
+        });
+        if person_cue && toks[prev].shape == tidings_tokenize::Shape::Capitalized {
             return false;
         }
     }
@@ -306,6 +323,9 @@ fn ambiguous_supported(input: &Input<'_>, m: &Mention) -> bool {
                 | "visiting"
                 | "towards"
                 | "toward"
+                | "outside"
+                | "inside"
+                | "throughout"
         ) {
             return true;
         }
@@ -318,15 +338,13 @@ fn ambiguous_supported(input: &Input<'_>, m: &Mention) -> bool {
             .find(|g| g.tokens.start == m.tokens.end + 1)
         {
             let e = input.gazetteer.entry(after.entry);
-            return matches!(e.attr("kind"), Some("country" | "state"));
+            if matches!(e.attr("kind"), Some("country" | "state")) {
+                return true;
+            }
         }
     }
-    // An ambiguous country name that is also the subject of a country verb
-    // ("Jordan said", "Georgia signed") stays ambiguous; without support it
-    // is dropped.
-    false
+    m.is_country
 }
-
 /// A rule name made of country words and a listed name of the same type
 /// ("U.S. Defense Innovation Unit", "Indian Ministry of Defence" when the
 /// list has the ministry) gives way to the listed name, which takes the

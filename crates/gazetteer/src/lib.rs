@@ -659,7 +659,13 @@ impl Gazetteer {
                             continue;
                         }
                         let span = Span::new(toks[k].span.start, end);
-                        self.candidate(text, span, k..next_end + 1, pid.as_usize(), &mut candidates);
+                        self.candidate(
+                            text,
+                            span,
+                            k..next_end + 1,
+                            pid.as_usize(),
+                            &mut candidates,
+                        );
                     }
                 }
             }
@@ -683,7 +689,14 @@ impl Gazetteer {
 
     /// Checks the case of one list name found over tokens `range`, and adds
     /// the entry forms it stands for to `out`.
-    fn candidate(&self, text: &str, span: Span, tokens: Range<usize>, pattern: usize, out: &mut Vec<Match>) {
+    fn candidate(
+        &self,
+        text: &str,
+        span: Span,
+        tokens: Range<usize>,
+        pattern: usize,
+        out: &mut Vec<Match>,
+    ) {
         let surface = &text[span];
         for r in &self.patterns[pattern] {
             if let Some(exact) = &r.case_exact {
@@ -691,7 +704,7 @@ impl Gazetteer {
                     continue;
                 }
             } else if r.has_upper && !surface.chars().any(char::is_uppercase)
-                || r.initial_upper && !surface.chars().next().is_some_and(|c| !c.is_lowercase())
+                || r.initial_upper && surface.chars().next().is_none_or(|c| c.is_lowercase())
             {
                 continue;
             }
@@ -969,7 +982,10 @@ ORG\tIndian Army
         assert!(turkey.is_ambiguous());
         assert_eq!(turkey.attr("kind"), Some("country"));
         let india = &g.entries()[0];
-        assert_eq!(india.attr_values("demonym").collect::<Vec<_>>(), ["Indian", "Indians"]);
+        assert_eq!(
+            india.attr_values("demonym").collect::<Vec<_>>(),
+            ["Indian", "Indians"]
+        );
         assert_eq!(india.entity_type(), Some(EntityType::Place));
         assert_eq!(india.origin.to_string(), "test.tsv:2");
     }

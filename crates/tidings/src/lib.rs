@@ -43,6 +43,11 @@
 
 mod document;
 
+/// The README's Rust examples, run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct ReadmeExamples;
+
 use std::fmt;
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,40 @@
+//! Ambiguous list names, resolved by context: each name in a sentence where
+//! it is the place, and one where it is not.
+
+use tidings::EntityType;
+
+use crate::common::extractor;
+
+fn places(text: &str) -> Vec<String> {
+    extractor()
+        .extract(text, None)
+        .entities
+        .into_iter()
+        .filter(|e| e.etype == EntityType::Place)
+        .map(|e| e.name)
+        .collect()
+}
+
+macro_rules! readings {
+    ($($name:ident: $place:expr => $is:expr, $other:expr;)*) => {$(
+        #[test]
+        fn $name() {
+            let found = places($is);
+            assert!(found.iter().any(|p| p == $place), "{:?} in {:?}: {found:?}", $place, $is);
+            let found = places($other);
+            assert!(!found.iter().any(|p| p == $place), "{:?} in {:?}: {found:?}", $place, $other);
+        }
+    )*};
+}
+
+readings! {
+    chad: "Chad" => "France withdrew its troops from Chad last year.", "Chad Smith said the deal was good.";
+    jordan: "Jordan" => "King Abdullah of Jordan met the envoy.", "Jordan Peterson gave a lecture.";
+    jordan_after_given_name: "Jordan" => "Jordan signed the accord.", "Michael Jordan signed the shoes.";
+    georgia: "Georgia" => "Russia invaded Georgia in 2008.", "Georgia Fowler walked the runway.";
+    turkey: "Turkey" => "Turkey bought S-400 missiles from Russia.", "They ate roast turkey on Thursday.";
+    mali: "Mali" => "The last French soldiers left Mali.", "Mali Harries read the statement.";
+    austin: "Austin" => "The company moved to Austin, Texas.", "Defence Secretary Lloyd Austin said so. Austin left.";
+    reading: "Reading" => "She grew up in Reading.", "Reading the report, the minister frowned.";
+    nice: "Nice" => "The attack in Nice killed 86 people.", "Nice work, the general said.";
+}
