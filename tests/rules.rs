@@ -189,30 +189,22 @@ fn every_event_type_has_a_rule() {
     );
 }
 
+/// The message of building an extractor with one extra rule file.
+fn build_error(contents: &str) -> String {
+    let dir = crate::common::temp_dir("bad-rule");
+    std::fs::write(dir.join("bad.rules"), contents).unwrap();
+    tidings::Extractor::builder()
+        .rules_dir(&dir)
+        .build()
+        .unwrap_err()
+        .to_string()
+}
+
 #[test]
 fn a_bad_rule_names_file_line_and_column() {
-    let dir = crate::common::temp_dir("bad-rule");
-    std::fs::write(
-        dir.join("bad.rules"),
-        "rule x.y\n  pattern  [shape=Capitalized & @gaz:TITLE\n  emit PERSON\n",
-    )
-    .unwrap();
-    let err = tidings::Extractor::builder()
-        .rules_dir(&dir)
-        .build()
-        .unwrap_err()
-        .to_string();
+    let err = build_error("rule x.y\n  pattern  [shape=Capitalized & @gaz:TITLE\n  emit PERSON\n");
     assert!(err.contains("bad.rules:2:"), "{err}");
-    std::fs::write(
-        dir.join("bad.rules"),
-        "rule x.y\n  pattern  [shape=Capitalized]\n  emit  PERSONS\n",
-    )
-    .unwrap();
-    let err = tidings::Extractor::builder()
-        .rules_dir(&dir)
-        .build()
-        .unwrap_err()
-        .to_string();
+    let err = build_error("rule x.y\n  pattern  [shape=Capitalized]\n  emit  PERSONS\n");
     assert!(
         err.contains("bad.rules:3:") && err.contains("PERSONS"),
         "{err}"
