@@ -450,6 +450,14 @@ pub fn find(input: &Input<'_>, entities: &Entities, rules: &EventRules) -> Vec<E
         })
         .collect();
     inherit_lead_date(input, &mut events, lead);
+    if let Some((place, sentence)) = dateline(input, entities) {
+        for e in events
+            .iter_mut()
+            .filter(|e| e.sentence == sentence && e.location.is_empty())
+        {
+            e.location.push(place);
+        }
+    }
     events.sort_by_key(|e| (e.trigger.start, e.etype));
     events
 }
@@ -1245,6 +1253,27 @@ fn merge_reports(
     out
 }
 
+/// The place of a dateline ("New Delhi, Feb 19 (PTI) ..."): a place name
+/// that opens the text, followed by a comma and a date. Returns the place's
+/// entity and the span of the sentence it opens.
+fn dateline(input: &Input<'_>, entities: &Entities) -> Option<(usize, Span)> {
+    let first = input.tokens.sentences().first()?;
+    let m = entities
+        .mentions
+        .iter()
+        .find(|m| m.tokens.start == first.tokens.start && m.etype == EntityType::Place)?;
+    let comma = input.tokens.tokens().get(m.tokens.end)?;
+    if &input.text[comma.span] != "," {
+        return None;
+    }
+    let after = input.tokens.tokens().get(m.tokens.end + 1)?.span.start;
+    let dated = input
+        .timexes
+        .iter()
+        .any(|t| t.span.start == after && t.kind == TimexKind::Date);
+    dated.then_some((m.entity, first.span))
+}
+
 /// Events that the text gives no date share the date of the article's
 /// lead event when they share a participant with it ("Austin ... met Singh"
 /// after "Singh and Austin on Monday concluded ...").
@@ -1280,4 +1309,128 @@ fn sorted(v: &[usize]) -> Vec<usize> {
     let mut v = v.to_vec();
     v.sort_unstable();
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tidings_entities::{find as find_entities, EntityRules};
+    use tidings_gazetteer::GazetteerBuilder;
+    use tidings_pattern::parse_rules;
+    use tidings_temporal::{parse_date, Tagger};
+    use tidings_tokenize::tokenize;
+
+    const LISTS: &str = "PLACE\tIndia\t\tkind=country;demonym=Indian\n\
+        PLACE\tUnited States\tUS\tkind=country;demonym=American\n\
+        PLACE\tNew Delhi\t\tkind=city\n\
+        PERSON\tRajnath Singh\n\
+        PERSON\tLloyd Austin\n\
+        PERSON\tAjit Doval\n\
+        AGREEMENT\tSecurity of Supply Arrangement\tSOSA\n";
+
+    const RULES: &str = "\
+rule meet
+  pattern  (?<trigger>\"met\" | \"meet\")
+  event    MEET
+rule sign
+  pattern  (?<trigger>\"signed\" | \"sign\")
+  event    SIGN
+rule visit
+  pattern  (?<trigger>\"visit\")
+  event    VISIT
+";
+
+    /// (type, status, date value, participants, location) of each event.
+    fn events(
+        text: &str,
+        dct: &str,
+    ) -> Vec<(EventType, Status, Option<String>, Vec<String>, Vec<String>)> {
+        let gazetteer = GazetteerBuilder::new()
+            .add_source("t.tsv", LISTS)
+            .unwrap()
+            .build()
+            .unwrap();
+        let rules = EventRules::new(&[parse_rules("e.rules", RULES).unwrap()]).unwrap();
+        let tokens = tokenize(text);
+        let matches = gazetteer.find(text, &tokens);
+        let timexes = Tagger::new().tag(text, &tokens, parse_date(dct));
+        let input = Input {
+            text,
+            tokens: &tokens,
+            gazetteer: &gazetteer,
+            matches: &matches,
+            timexes: &timexes,
+        };
+        let entities = find_entities(&input, &EntityRules::default());
+        let names = |v: &[usize]| {
+            v.iter()
+                .map(|&i| entities.entities[i].name.clone())
+                .collect::<Vec<_>>()
+        };
+        find(&input, &entities, &rules)
+            .into_iter()
+            .map(|e| {
+                let date = e.date.map(|d| timexes[d].value.clone());
+                (
+                    e.etype,
+                    e.status,
+                    date,
+                    names(&e.participants),
+                    names(&e.location),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn status_follows_modality() {
+        let e = events("Rajnath Singh did not sign the SOSA.", "2024-02-19");
+        assert_eq!(e[0].1, Status::Negated);
+        let e = events("Rajnath Singh will sign the SOSA on Friday.", "2024-02-19");
+        assert_eq!(e[0].1, Status::Planned);
+        assert_eq!(e[0].2.as_deref(), Some("2024-02-23"));
+        let e = events("Rajnath Singh signed the SOSA on Friday.", "2024-02-19");
+        assert_eq!(e[0].1, Status::Happened);
+        assert_eq!(e[0].2.as_deref(), Some("2024-02-16"));
+    }
+
+    #[test]
+    fn one_signing_reported_twice_is_one_event() {
+        let e = events(
+            "Rajnath Singh and Lloyd Austin signed the SOSA on Friday. The SOSA was signed in New Delhi.",
+            "2024-02-19",
+        );
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].3, ["Rajnath Singh", "Lloyd Austin"]);
+    }
+
+    #[test]
+    fn separately_makes_one_meeting_each() {
+        let e = events(
+            "Lloyd Austin met Rajnath Singh and Ajit Doval separately.",
+            "2023-06-05",
+        );
+        let people: Vec<&Vec<String>> = e.iter().map(|e| &e.3).collect();
+        assert_eq!(
+            people,
+            [
+                &vec!["Lloyd Austin".to_string(), "Rajnath Singh".to_string()],
+                &vec!["Lloyd Austin".to_string(), "Ajit Doval".to_string()]
+            ]
+        );
+    }
+
+    #[test]
+    fn dateline_gives_the_place() {
+        let e = events(
+            "New Delhi, Feb 19 (PTI) Rajnath Singh met Lloyd Austin.",
+            "2024-02-19",
+        );
+        assert_eq!(e[0].4, ["New Delhi"]);
+    }
+
+    #[test]
+    fn no_trigger_no_event() {
+        assert!(events("India and the US are friends.", "2024-02-19").is_empty());
+    }
 }

@@ -365,3 +365,127 @@ fn stated_or_governmental(
                 .is_some_and(|k| GOVERNMENT_KINDS.contains(&k))
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tidings_entities::{find as find_entities, EntityRules};
+    use tidings_events::EventRules;
+    use tidings_gazetteer::GazetteerBuilder;
+    use tidings_pattern::parse_rules;
+    use tidings_temporal::Tagger;
+    use tidings_tokenize::tokenize;
+
+    const LISTS: &str = "PLACE\tIndia\t\tkind=country;demonym=Indian\n\
+        PLACE\tUnited States\tUS\tkind=country;demonym=American\n\
+        PERSON\tRajnath Singh\t\tcountry=India\n\
+        ORG\tStanford University\t\tkind=university;country=United States\n\
+        ORG\tMinistry of Defence of India\tIndian Ministry of Defence\tkind=ministry;country=India\n\
+        AGREEMENT\tBasic Exchange and Cooperation Agreement\tBECA\n\
+        TITLE\tDefence Minister\n";
+
+    fn relations(text: &str) -> Vec<(RelationType, String, String)> {
+        let gazetteer = GazetteerBuilder::new()
+            .add_source("t.tsv", LISTS)
+            .unwrap()
+            .build()
+            .unwrap();
+        let files = [parse_rules(
+            "r.rules",
+            "rule sign\n  pattern  (?<trigger>\"signed\" | \"sealed\")\n  event    SIGN\n",
+        )
+        .unwrap()];
+        let tokens = tokenize(text);
+        let matches = gazetteer.find(text, &tokens);
+        let timexes = Tagger::new().tag(text, &tokens, None);
+        let input = Input {
+            text,
+            tokens: &tokens,
+            gazetteer: &gazetteer,
+            matches: &matches,
+            timexes: &timexes,
+        };
+        let entities = find_entities(&input, &EntityRules::default());
+        let events = tidings_events::find(&input, &entities, &EventRules::new(&files).unwrap());
+        let name = |i: usize| entities.entities[i].name.clone();
+        find(&input, &entities, &events, &RelationRules::default())
+            .into_iter()
+            .map(|r| (r.rtype, name(r.head), name(r.tail)))
+            .collect()
+    }
+
+    #[test]
+    fn signing_makes_parties_and_signatories() {
+        let r = relations("Rajnath Singh signed the BECA for India.");
+        assert!(r.contains(&(
+            RelationType::Signatory,
+            "Rajnath Singh".into(),
+            "Basic Exchange and Cooperation Agreement".into()
+        )));
+        assert!(
+            r.contains(&(
+                RelationType::PartyTo,
+                "India".into(),
+                "Basic Exchange and Cooperation Agreement".into()
+            )),
+            "{r:?}"
+        );
+        let r = relations("India and the US sealed the BECA.");
+        assert!(r.contains(&(
+            RelationType::PartyTo,
+            "United States".into(),
+            "Basic Exchange and Cooperation Agreement".into()
+        )));
+    }
+
+    #[test]
+    fn government_bodies_belong_to_their_country_and_universities_do_not() {
+        let r = relations(
+            "The Indian Ministry of Defence and Stanford University in the US spoke. India agreed.",
+        );
+        assert!(
+            r.contains(&(
+                RelationType::PartOf,
+                "Ministry of Defence of India".into(),
+                "India".into()
+            )),
+            "{r:?}"
+        );
+        assert!(
+            !r.iter().any(|(_, h, _)| h == "Stanford University"),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn negated_signing_makes_no_relation() {
+        let r = relations("Rajnath Singh did not sign, and India never signed the BECA.");
+        assert!(
+            !r.iter()
+                .any(|(t, _, _)| *t == RelationType::PartyTo || *t == RelationType::Signatory),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn types_are_checked() {
+        assert!(fits(
+            RelationType::Represents,
+            EntityType::Person,
+            EntityType::Place,
+            true
+        ));
+        assert!(!fits(
+            RelationType::Represents,
+            EntityType::Person,
+            EntityType::Place,
+            false
+        ));
+        assert!(!fits(
+            RelationType::Signatory,
+            EntityType::Org,
+            EntityType::Agreement,
+            false
+        ));
+    }
+}
