@@ -1340,11 +1340,13 @@ rule visit
   event    VISIT
 ";
 
-    /// (type, status, date value, participants, location) of each event.
+    /// (type, status, date value, participants, location) of an event.
+    type Summary = (EventType, Status, Option<String>, Vec<String>, Vec<String>);
+
     fn events(
         text: &str,
         dct: &str,
-    ) -> Vec<(EventType, Status, Option<String>, Vec<String>, Vec<String>)> {
+    ) -> Vec<Summary> {
         let gazetteer = GazetteerBuilder::new()
             .add_source("t.tsv", LISTS)
             .unwrap()
