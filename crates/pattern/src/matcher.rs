@@ -7,13 +7,34 @@
 //! the first path to reach a pair has the highest priority, and every match
 //! reachable from that pair has already been seen from it. A step budget
 //! backs this up for lookbehind, which searches once per earlier position.
+//!
+//! Speed comes from four things:
+//!
+//! - A prefilter: the *first set* of the pattern (the token tests and
+//!   annotation labels that can consume the first token of a match) is
+//!   computed at compile time, and start positions where none of them holds
+//!   are skipped without entering the backtracker.
+//! - Memoisation: every distinct token test of a pattern (a `[constraint]`,
+//!   literal or regex; copies made by unrolling `{m,n}` share one) is
+//!   evaluated at most once per token per call, and every distinct label
+//!   once per annotation.
+//! - Regexes that are plain alternations of literals (`/met|meets|meet/`)
+//!   are matched by lookup in a string set instead of by the regex engine,
+//!   and the parts of an `&` / `|` constraint are tried cheapest first.
+//! - The search buffers live in a per-thread pool, so a call allocates
+//!   nothing but its results.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
+use regex::Regex;
+
+use crate::lit::{hash_str, literal_set, LitSet};
 use crate::parse::{self, shape_bit, Cons, LabelMatch, Node, PatternError};
-use crate::seq::{AnnIndex, Sequence};
+use crate::seq::{AnnIndex, Lists, Sequence};
 
 /// Programs bigger than this are refused ("pattern too large"); unrolled
 /// counted repetitions are the only way to get near it.
@@ -24,8 +45,10 @@ const STEP_BUDGET: u64 = 200_000;
 
 #[derive(Clone, Debug)]
 enum Inst {
-    Tok(Cons),
-    Ann(LabelMatch),
+    /// One token passing test `tests[i]`.
+    Tok(usize),
+    /// One annotation whose label passes `labels[i]`.
+    Ann(usize),
     /// Try the first target, then the second.
     Split(usize, usize),
     Jmp(usize),
@@ -39,6 +62,79 @@ enum Inst {
         negate: bool,
     },
     Match,
+}
+
+/// A compiled one-token test: a [`Cons`] with labels interned, regexes
+/// that are finite string sets replaced by the set, and the parts of `&`
+/// and `|` ordered cheapest first.
+#[derive(Clone, Debug)]
+enum Test {
+    Any,
+    Text(Box<str>),
+    TextSet(LitSet),
+    TextRe(Regex),
+    /// A lower-case form and its [`hash_str`].
+    Lower(Box<str>, u64),
+    LowerSet(LitSet),
+    LowerRe(Regex),
+    /// Bit set over [`shape_bit`].
+    Shape(u8),
+    Abbrev,
+    Space,
+    NoSpace,
+    /// Inside an annotation whose label passes `labels[i]`.
+    In(usize),
+    Starts(usize),
+    Ends(usize),
+    Not(Box<Test>),
+    And(Vec<Test>),
+    Or(Vec<Test>),
+}
+
+/// At most this many must-steps are checked per call.
+const MAX_MUST: usize = 3;
+
+impl Test {
+    /// Whether the test can only hold for tokens with one of a few given
+    /// forms: a literal or literal set, alone or as part of an `&`.
+    fn literal_core(&self) -> bool {
+        match self {
+            Test::Text(_) | Test::TextSet(_) | Test::Lower(..) | Test::LowerSet(_) => true,
+            Test::And(v) => v.iter().any(Test::literal_core),
+            Test::Or(v) => v.iter().all(Test::literal_core),
+            _ => false,
+        }
+    }
+
+    /// A rough cost of evaluating the test once.
+    fn cost(&self) -> u32 {
+        match self {
+            Test::Any | Test::Shape(_) | Test::Abbrev | Test::Space | Test::NoSpace => 1,
+            Test::Text(_) | Test::Lower(..) => 2,
+            Test::TextSet(_) | Test::LowerSet(_) => 4,
+            Test::In(_) | Test::Starts(_) | Test::Ends(_) => 5,
+            Test::TextRe(_) | Test::LowerRe(_) => 30,
+            Test::Not(t) => t.cost(),
+            Test::And(v) | Test::Or(v) => v.iter().map(Test::cost).sum(),
+        }
+    }
+}
+
+/// A test in the pattern's table.
+#[derive(Clone, Debug)]
+struct TestEntry {
+    test: Test,
+    /// Whether results are worth remembering (cheap tests are recomputed).
+    memo: bool,
+    /// Whether the test is `[]`, true everywhere.
+    any: bool,
+}
+
+/// Something that can consume the first token of a match.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum First {
+    Tok(usize),
+    Ann(usize),
 }
 
 /// A compiled pattern, ready to run over any [`Sequence`].
@@ -59,6 +155,53 @@ struct Inner {
     /// The most tokens each program can consume (`None`: unbounded); bounds
     /// how far back a lookbehind has to start.
     max_width: Vec<Option<usize>>,
+    /// The distinct token tests, indexed by [`Inst::Tok`].
+    tests: Vec<TestEntry>,
+    /// The distinct label matchers, indexed by [`Inst::Ann`] and [`Test::In`]
+    /// and friends.
+    labels: Vec<LabelMatch>,
+    /// What can consume the first token of a match; `None` when anything
+    /// can (a leading `[]`), so every position has to be tried.
+    first: Option<FirstFilter>,
+    /// Steps every match passes at some token at or after its start (see
+    /// [`Compiler::must`]); a start past the last token where one of them
+    /// holds has no match.
+    must: Vec<First>,
+}
+
+/// The prefilter built from a pattern's first set.
+struct FirstFilter {
+    /// The lower-case forms of the first-set tests that are plain literals
+    /// or literal sets, merged into one set: one probe per token.
+    lits: Option<LitSet>,
+    /// The rest of the first set.
+    rest: Vec<First>,
+}
+
+impl FirstFilter {
+    fn new(first: Vec<First>, tests: &[TestEntry]) -> FirstFilter {
+        let mut words = Vec::new();
+        let mut rest = Vec::new();
+        for f in first {
+            match f {
+                First::Tok(t) => match &tests[t].test {
+                    Test::Lower(s, _) => words.push(s.to_string()),
+                    Test::LowerSet(set) => words.extend(set.words().iter().map(|w| w.to_string())),
+                    _ => rest.push(f),
+                },
+                First::Ann(_) => rest.push(f),
+            }
+        }
+        // Cheap tests first; annotations last.
+        rest.sort_by_key(|f| match *f {
+            First::Tok(t) => u64::from(tests[t].test.cost()),
+            First::Ann(_) => u64::MAX,
+        });
+        FirstFilter {
+            lits: (!words.is_empty()).then(|| LitSet::new(words)),
+            rest,
+        }
+    }
 }
 
 impl fmt::Debug for Pattern {
@@ -123,9 +266,22 @@ impl Pattern {
         let mut c = Compiler {
             progs: vec![Vec::new()],
             max_width: vec![max_width(&parsed.node)],
+            tests: Vec::new(),
+            test_ids: HashMap::new(),
+            labels: Vec::new(),
+            label_ids: HashMap::new(),
         };
         let main = c.prog(&parsed.node)?;
         c.progs[0] = main;
+        let first = first_set(&c.progs[0], &c.tests).map(|f| FirstFilter::new(f, &c.tests));
+        let mut must = c.must(&parsed.node);
+        // Only steps likely to be rare are worth a scan of the sequence:
+        // annotations and tests that require a literal.
+        must.retain(|f| match *f {
+            First::Tok(t) => c.tests[t].test.literal_core(),
+            First::Ann(_) => true,
+        });
+        must.truncate(MAX_MUST);
         Ok(Pattern {
             inner: Arc::new(Inner {
                 src: src.to_string(),
@@ -133,6 +289,10 @@ impl Pattern {
                 slot_names: parsed.slot_names,
                 slot_ann,
                 max_width: c.max_width,
+                tests: c.tests,
+                labels: c.labels,
+                first,
+                must,
             }),
         })
     }
@@ -156,30 +316,25 @@ impl Pattern {
     /// All non-overlapping matches: scanning left to right, at each start the
     /// longest match is taken and scanning resumes after it.
     pub fn find_iter(&self, seq: &Sequence<'_>) -> Vec<Match> {
-        let idx = seq.index();
-        let mut scratch = Scratch::new(&self.inner);
         let mut out = Vec::new();
-        let mut pos = 0;
-        while pos < seq.tokens.len() {
-            match self.run(seq, &idx, pos, &mut scratch) {
-                Some(m) => {
-                    pos = m.tokens.end;
-                    out.push(m);
-                }
-                None => pos += 1,
-            }
-        }
+        self.scan(seq, |m| {
+            let end = m.tokens.end;
+            out.push(m);
+            Some(end)
+        });
         out
     }
 
     /// The longest match starting at each token position, possibly
     /// overlapping, in order of start.
     pub fn find_all(&self, seq: &Sequence<'_>) -> Vec<Match> {
-        let idx = seq.index();
-        let mut scratch = Scratch::new(&self.inner);
-        (0..seq.tokens.len())
-            .filter_map(|pos| self.run(seq, &idx, pos, &mut scratch))
-            .collect()
+        let mut out = Vec::new();
+        self.scan(seq, |m| {
+            let next = m.tokens.start + 1;
+            out.push(m);
+            Some(next)
+        });
+        out
     }
 
     /// The longest match starting exactly at token `start`, if any.
@@ -188,45 +343,114 @@ impl Pattern {
             return None;
         }
         let idx = seq.index();
-        let mut scratch = Scratch::new(&self.inner);
-        self.run(seq, &idx, start, &mut scratch)
+        with_scratch(&self.inner, seq, |scratch| {
+            let env = Env {
+                pat: &self.inner,
+                seq,
+                idx: &idx,
+            };
+            if !self.may_start(&env, start, scratch) {
+                return None;
+            }
+            self.run(&env, start, scratch)
+        })
     }
 
     /// Whether the pattern matches anywhere in the sequence.
     pub fn is_match(&self, seq: &Sequence<'_>) -> bool {
-        let idx = seq.index();
-        let mut scratch = Scratch::new(&self.inner);
-        (0..seq.tokens.len()).any(|pos| self.run(seq, &idx, pos, &mut scratch).is_some())
+        let mut found = false;
+        self.scan(seq, |_| {
+            found = true;
+            None
+        });
+        found
     }
 
-    fn run(
-        &self,
-        seq: &Sequence<'_>,
-        idx: &AnnIndex,
-        start: usize,
-        scratch: &mut Scratch,
-    ) -> Option<Match> {
+    /// Finds the longest match at each start from the left, skipping starts
+    /// the prefilters rule out, and hands it to `found`, which says where to
+    /// go on (`None`: stop).
+    fn scan(&self, seq: &Sequence<'_>, mut found: impl FnMut(Match) -> Option<usize>) {
+        let n = seq.tokens.len();
+        if n == 0 {
+            return;
+        }
+        let idx = seq.index();
+        with_scratch(&self.inner, seq, |scratch| {
+            let env = Env {
+                pat: &self.inner,
+                seq,
+                idx: &idx,
+            };
+            // Computed at the first start that passes the first-set test, so
+            // a sequence where no start does never pays for it.
+            let mut limit: Option<Option<usize>> = None;
+            let mut pos = 0;
+            while pos < n {
+                if !self.may_start(&env, pos, scratch) {
+                    pos += 1;
+                    continue;
+                }
+                let last = *limit.get_or_insert_with(|| self.limit(&env, scratch));
+                if last.is_none_or(|l| pos > l) {
+                    return;
+                }
+                match self.run(&env, pos, scratch) {
+                    Some(m) => match found(m) {
+                        Some(next) => pos = next,
+                        None => return,
+                    },
+                    None => pos += 1,
+                }
+            }
+        });
+    }
+
+    /// The first-set prefilter: a match has to consume its first token with
+    /// one of the first-set steps, so where none holds there is no match.
+    #[inline]
+    fn may_start(&self, env: &Env<'_, '_, '_>, start: usize, scratch: &mut Scratch) -> bool {
+        let Some(first) = &self.inner.first else {
+            return true;
+        };
+        let memo = &mut scratch.memo;
+        first.lits.as_ref().is_some_and(|lits| {
+            lits.contains_hashed(&env.seq.tokens[start].lower, env.idx.lower_hash[start])
+        }) || first.rest.iter().any(|f| match *f {
+            First::Tok(t) => env.tok(t, start, memo),
+            First::Ann(l) => env.any_label(&env.idx.starting, start, l, memo),
+        })
+    }
+
+    /// The last start position that may have a match, from the steps every
+    /// match must pass (`None`: no position may).
+    fn limit(&self, env: &Env<'_, '_, '_>, scratch: &mut Scratch) -> Option<usize> {
+        let (seq, idx) = (env.seq, env.idx);
+        let n = seq.tokens.len();
+        let mut limit = n.checked_sub(1)?;
+        for f in &self.inner.must {
+            // The last token where the step can hold; the match has to start
+            // at or before it. (It may lie past the limit set by another
+            // step, so every step looks at the whole sequence.)
+            let last = match *f {
+                First::Tok(t) => (0..n).rev().find(|&i| env.tok(t, i, &mut scratch.memo))?,
+                First::Ann(l) => (0..seq.annotations.len())
+                    .filter(|&a| {
+                        let r = &idx.ranges[a];
+                        r.start < r.end && env.label_ok(l, a, &mut scratch.memo)
+                    })
+                    .map(|a| idx.ranges[a].start)
+                    .max()?,
+            };
+            limit = limit.min(last);
+        }
+        Some(limit)
+    }
+
+    /// The longest match starting at `start`, by a full search.
+    fn run(&self, env: &Env<'_, '_, '_>, start: usize, scratch: &mut Scratch) -> Option<Match> {
+        let seq = env.seq;
         scratch.steps = 0;
         scratch.exhausted = false;
-        let env = Env {
-            pat: &self.inner,
-            seq,
-            idx,
-        };
-        // Most patterns begin with a token or annotation test that fails at
-        // most positions; checking it here skips the search set-up.
-        // Zero-width steps without branches before it do not change that.
-        let first = self.inner.progs[0].iter().find(|i| {
-            !matches!(
-                i,
-                Inst::CapStart(_) | Inst::Look { .. } | Inst::Bol | Inst::Eol
-            )
-        });
-        match first {
-            Some(Inst::Tok(c)) if !env.check(c, start) => return None,
-            Some(Inst::Ann(l)) if !env.any_label(&idx.starting, start, l) => return None,
-            _ => {}
-        }
         let (end, mut caps) = env.search(0, start..start + 1, None, true, scratch)?;
         if end <= start {
             // Matches must cover at least one token.
@@ -247,6 +471,54 @@ impl Pattern {
     }
 }
 
+/// The first set of program `insts`: the `Tok` and `Ann` steps reachable
+/// from the start through zero-width steps only. `None` when one of them is
+/// `[]`, which holds everywhere.
+///
+/// A match covers at least one token, and that token is consumed by one of
+/// these steps at the start position, so a start where none of them holds
+/// has no match. Lookaround and `^` only restrict further, so they are
+/// stepped over; after `$` nothing can be consumed (a match never starts at
+/// the end), and reaching `Match` without consuming is an empty match,
+/// which does not count.
+fn first_set(insts: &[Inst], tests: &[TestEntry]) -> Option<Vec<First>> {
+    let mut seen = vec![false; insts.len()];
+    let mut todo = vec![0];
+    let mut out = Vec::new();
+    while let Some(pc) = todo.pop() {
+        if pc >= insts.len() || std::mem::replace(&mut seen[pc], true) {
+            continue;
+        }
+        let f = match &insts[pc] {
+            Inst::Tok(t) => {
+                if tests[*t].any {
+                    return None;
+                }
+                First::Tok(*t)
+            }
+            Inst::Ann(l) => First::Ann(*l),
+            Inst::Split(a, b) => {
+                todo.push(*b);
+                todo.push(*a);
+                continue;
+            }
+            Inst::Jmp(a) => {
+                todo.push(*a);
+                continue;
+            }
+            Inst::CapStart(_) | Inst::CapEnd(_) | Inst::Bol | Inst::Look { .. } => {
+                todo.push(pc + 1);
+                continue;
+            }
+            Inst::Eol | Inst::Match => continue,
+        };
+        if !out.contains(&f) {
+            out.push(f);
+        }
+    }
+    Some(out)
+}
+
 fn mark_ann_slots(node: &Node, slot_ann: &mut [bool]) {
     match node {
         Node::Cap { slot, node } => {
@@ -264,6 +536,11 @@ fn mark_ann_slots(node: &Node, slot_ann: &mut [bool]) {
 struct Compiler {
     progs: Vec<Vec<Inst>>,
     max_width: Vec<Option<usize>>,
+    tests: Vec<TestEntry>,
+    /// Tests by their `Debug` form, so equal constraints share an entry.
+    test_ids: HashMap<String, usize>,
+    labels: Vec<LabelMatch>,
+    label_ids: HashMap<(bool, String), usize>,
 }
 
 /// The most tokens `node` can consume, `None` when unbounded (annotations
@@ -288,7 +565,113 @@ fn max_width(node: &Node) -> Option<usize> {
     }
 }
 
+/// The literal strings a `/regex/` (compiled as `^(?:body)$`) matches, if
+/// it is a plain alternation of literals.
+fn regex_set(re: &Regex) -> Option<LitSet> {
+    let body = re.as_str().strip_prefix("^(?:")?.strip_suffix(")$")?;
+    literal_set(body).map(LitSet::new)
+}
+
 impl Compiler {
+    /// Steps that every match of `node` passes: `Tok` tests that hold at
+    /// one of its tokens and `Ann` labels of an annotation that starts at one
+    /// of them (so at or after the start of the match). Only the consuming
+    /// path counts: lookaround may look before the start. Call after `emit`,
+    /// which assigns the ids.
+    fn must(&mut self, node: &Node) -> Vec<First> {
+        match node {
+            Node::Tok(c) => vec![First::Tok(self.test_id(c))],
+            Node::Ann(l) => vec![First::Ann(self.label_id(l))],
+            Node::Seq(v) => {
+                let mut out: Vec<First> = Vec::new();
+                for n in v {
+                    for f in self.must(n) {
+                        if !out.contains(&f) {
+                            out.push(f);
+                        }
+                    }
+                }
+                out
+            }
+            Node::Alt(v) => {
+                let mut it = v.iter();
+                let Some(first) = it.next() else {
+                    return Vec::new();
+                };
+                let mut out = self.must(first);
+                for n in it {
+                    let m = self.must(n);
+                    out.retain(|f| m.contains(f));
+                }
+                out
+            }
+            Node::Rep { node, min, .. } if *min >= 1 => self.must(node),
+            Node::Cap { node, .. } => self.must(node),
+            Node::Rep { .. } | Node::Bol | Node::Eol | Node::Look { .. } => Vec::new(),
+        }
+    }
+
+    fn label_id(&mut self, l: &LabelMatch) -> usize {
+        let key = match l {
+            LabelMatch::Exact(s) => (false, s.clone()),
+            LabelMatch::Prefix(s) => (true, s.clone()),
+        };
+        if let Some(&id) = self.label_ids.get(&key) {
+            return id;
+        }
+        self.labels.push(l.clone());
+        self.label_ids.insert(key, self.labels.len() - 1);
+        self.labels.len() - 1
+    }
+
+    fn test(&mut self, c: &Cons) -> Test {
+        match c {
+            Cons::Any => Test::Any,
+            Cons::Text(s) => Test::Text(s.as_str().into()),
+            Cons::TextRe(re) => {
+                regex_set(re).map_or_else(|| Test::TextRe(re.clone()), Test::TextSet)
+            }
+            Cons::Lower(s) => Test::Lower(s.as_str().into(), hash_str(s)),
+            Cons::LowerRe(re) => {
+                regex_set(re).map_or_else(|| Test::LowerRe(re.clone()), Test::LowerSet)
+            }
+            Cons::Shape(b) => Test::Shape(*b),
+            Cons::Abbrev => Test::Abbrev,
+            Cons::Space => Test::Space,
+            Cons::NoSpace => Test::NoSpace,
+            Cons::In(l) => Test::In(self.label_id(l)),
+            Cons::Starts(l) => Test::Starts(self.label_id(l)),
+            Cons::Ends(l) => Test::Ends(self.label_id(l)),
+            Cons::Not(c) => Test::Not(Box::new(self.test(c))),
+            // The parts have no side effects, so their order is free:
+            // cheapest first (stable, so equal costs keep source order).
+            Cons::And(v) => {
+                let mut v: Vec<Test> = v.iter().map(|c| self.test(c)).collect();
+                v.sort_by_key(Test::cost);
+                Test::And(v)
+            }
+            Cons::Or(v) => {
+                let mut v: Vec<Test> = v.iter().map(|c| self.test(c)).collect();
+                v.sort_by_key(Test::cost);
+                Test::Or(v)
+            }
+        }
+    }
+
+    fn test_id(&mut self, c: &Cons) -> usize {
+        // `Regex`'s `Debug` shows its source, so equal forms are equal tests.
+        let key = format!("{c:?}");
+        if let Some(&id) = self.test_ids.get(&key) {
+            return id;
+        }
+        let test = self.test(c);
+        let memo = test.cost() >= 4;
+        let any = matches!(test, Test::Any);
+        self.tests.push(TestEntry { test, memo, any });
+        self.test_ids.insert(key, self.tests.len() - 1);
+        self.tests.len() - 1
+    }
+
     fn prog(&mut self, node: &Node) -> Result<Vec<Inst>, PatternError> {
         let mut insts = Vec::new();
         self.emit(node, &mut insts)?;
@@ -308,10 +691,12 @@ impl Compiler {
     fn emit(&mut self, node: &Node, insts: &mut Vec<Inst>) -> Result<(), PatternError> {
         match node {
             Node::Tok(c) => {
-                self.push(insts, Inst::Tok(c.clone()))?;
+                let t = self.test_id(c);
+                self.push(insts, Inst::Tok(t))?;
             }
             Node::Ann(l) => {
-                self.push(insts, Inst::Ann(l.clone()))?;
+                let l = self.label_id(l);
+                self.push(insts, Inst::Ann(l))?;
             }
             Node::Bol => {
                 self.push(insts, Inst::Bol)?;
@@ -457,25 +842,85 @@ enum LookMemo {
     Yes(Vec<CapRec>),
 }
 
+/// Remembered test results for one pattern over one sequence: 0 unknown,
+/// 1 false, 2 true.
+#[derive(Default)]
+struct Memo {
+    /// The number of tokens.
+    n: usize,
+    /// The number of annotations.
+    n_ann: usize,
+    /// `tok[test * n + token]`.
+    tok: Vec<u8>,
+    /// `lab[label * n_ann + annotation]`.
+    lab: Vec<u8>,
+}
+
 /// Reusable buffers for one pattern's searches over one sequence.
+#[derive(Default)]
 struct Scratch {
     progs: Vec<ProgScratch>,
     /// Per program, per token position (lookaround bodies only).
     looks: Vec<Vec<LookMemo>>,
     starts: Vec<usize>,
+    memo: Memo,
     steps: u64,
     exhausted: bool,
 }
 
-impl Scratch {
-    fn new(pat: &Inner) -> Scratch {
-        Scratch {
-            progs: pat.progs.iter().map(|_| ProgScratch::default()).collect(),
-            looks: vec![Vec::new(); pat.progs.len()],
-            starts: vec![0; pat.slot_names.len()],
-            steps: 0,
-            exhausted: false,
+/// Scratch buffers bigger than this (in visited slots) are not kept for
+/// reuse, so one huge sentence does not pin its memory for good.
+const KEEP_VISITED: usize = 1 << 20;
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// Runs `f` with scratch buffers prepared for `pat` over `seq`: the
+/// thread's own (used in place, so nothing is moved or allocated), or fresh
+/// ones if those are busy.
+fn with_scratch<R>(pat: &Inner, seq: &Sequence<'_>, f: impl FnOnce(&mut Scratch) -> R) -> R {
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => {
+            scratch.prepare(pat, seq);
+            let out = f(&mut scratch);
+            if scratch.progs.iter().any(|p| p.visited.len() > KEEP_VISITED) {
+                *scratch = Scratch::default();
+            }
+            out
         }
+        Err(_) => {
+            let mut scratch = Scratch::default();
+            scratch.prepare(pat, seq);
+            f(&mut scratch)
+        }
+    })
+}
+
+impl Scratch {
+    fn prepare(&mut self, pat: &Inner, seq: &Sequence<'_>) {
+        let n_progs = pat.progs.len();
+        self.progs.resize_with(n_progs, ProgScratch::default);
+        for p in &mut self.progs {
+            // Visited pairs of another pattern or sequence say nothing here.
+            p.clean_fail = false;
+        }
+        self.looks.resize_with(n_progs, Vec::new);
+        for l in &mut self.looks {
+            l.clear();
+        }
+        self.starts.clear();
+        self.starts.resize(pat.slot_names.len(), 0);
+        let (n, n_ann) = (seq.tokens.len(), seq.annotations.len());
+        let m = &mut self.memo;
+        m.n = n;
+        m.n_ann = n_ann;
+        m.tok.clear();
+        m.tok.resize(pat.tests.len() * n, 0);
+        m.lab.clear();
+        m.lab.resize(pat.labels.len() * n_ann, 0);
+        self.steps = 0;
+        self.exhausted = false;
     }
 }
 
@@ -560,14 +1005,14 @@ impl Env<'_, '_, '_> {
                     continue;
                 }
                 Job::AnnNext { pc, pos, k } => {
-                    let Inst::Ann(label) = &insts[pc] else {
+                    let Inst::Ann(label) = insts[pc] else {
                         continue;
                     };
-                    let cands = self.idx.starting.get(pos).map_or(&[][..], Vec::as_slice);
-                    let Some(j) = (k..cands.len()).find(|&j| {
-                        let a = cands[j] as usize;
-                        label.matches(&self.seq.annotations[a].label)
-                    }) else {
+                    let cands = self.idx.starting.get(pos);
+                    let memo = &mut scratch.memo;
+                    let Some(j) =
+                        (k..cands.len()).find(|&j| self.label_ok(label, cands[j] as usize, memo))
+                    else {
                         continue;
                     };
                     let a = cands[j] as usize;
@@ -591,8 +1036,8 @@ impl Env<'_, '_, '_> {
                     return None;
                 }
                 match &insts[pc] {
-                    Inst::Tok(c) => {
-                        if pos < n && self.check(c, pos) {
+                    Inst::Tok(t) => {
+                        if pos < n && self.tok(*t, pos, &mut scratch.memo) {
                             pc += 1;
                             pos += 1;
                         } else {
@@ -693,7 +1138,8 @@ impl Env<'_, '_, '_> {
     ) -> Option<Option<(usize, Vec<CapRec>)>> {
         let n = self.seq.tokens.len();
         if scratch.looks[sub].len() != n + 1 {
-            scratch.looks[sub] = vec![LookMemo::Unknown; n + 1];
+            scratch.looks[sub].clear();
+            scratch.looks[sub].resize(n + 1, LookMemo::Unknown);
         }
         match &scratch.looks[sub][pos] {
             LookMemo::No => return Some(None),
@@ -722,32 +1168,68 @@ impl Env<'_, '_, '_> {
         Some(found)
     }
 
-    fn check(&self, c: &Cons, i: usize) -> bool {
-        let tok = &self.seq.tokens[i];
-        match c {
-            Cons::Any => true,
-            Cons::Text(s) => tok.text == s,
-            Cons::TextRe(re) => re.is_match(tok.text),
-            Cons::Lower(s) => tok.lower == *s,
-            Cons::LowerRe(re) => re.is_match(&tok.lower),
-            Cons::Shape(bits) => bits & shape_bit(tok.shape) != 0,
-            Cons::Abbrev => tok.abbrev,
-            Cons::Space => tok.space_before,
-            Cons::NoSpace => !tok.space_before,
-            Cons::In(l) => self.any_label(&self.idx.covering, i, l),
-            Cons::Starts(l) => self.any_label(&self.idx.starting, i, l),
-            Cons::Ends(l) => self.any_label(&self.idx.ending, i, l),
-            Cons::Not(c) => !self.check(c, i),
-            Cons::And(v) => v.iter().all(|c| self.check(c, i)),
-            Cons::Or(v) => v.iter().any(|c| self.check(c, i)),
+    /// Whether token `i` passes test `t` of the pattern's table.
+    #[inline]
+    fn tok(&self, t: usize, i: usize, memo: &mut Memo) -> bool {
+        let entry = &self.pat.tests[t];
+        if !entry.memo {
+            return self.test(&entry.test, i, memo);
+        }
+        let slot = t * memo.n + i;
+        match memo.tok[slot] {
+            1 => false,
+            2 => true,
+            _ => {
+                let r = self.test(&entry.test, i, memo);
+                memo.tok[slot] = 1 + u8::from(r);
+                r
+            }
         }
     }
 
-    fn any_label(&self, lists: &[Vec<u32>], i: usize, l: &LabelMatch) -> bool {
-        lists.get(i).is_some_and(|list| {
-            list.iter()
-                .any(|&a| l.matches(&self.seq.annotations[a as usize].label))
-        })
+    fn test(&self, t: &Test, i: usize, memo: &mut Memo) -> bool {
+        let tok = &self.seq.tokens[i];
+        match t {
+            Test::Any => true,
+            Test::Text(s) => tok.text == &**s,
+            Test::TextSet(set) => set.contains(tok.text),
+            Test::TextRe(re) => re.is_match(tok.text),
+            Test::Lower(s, h) => self.idx.lower_hash[i] == *h && tok.lower == **s,
+            Test::LowerSet(set) => set.contains_hashed(&tok.lower, self.idx.lower_hash[i]),
+            Test::LowerRe(re) => re.is_match(&tok.lower),
+            Test::Shape(bits) => bits & shape_bit(tok.shape) != 0,
+            Test::Abbrev => tok.abbrev,
+            Test::Space => tok.space_before,
+            Test::NoSpace => !tok.space_before,
+            Test::In(l) => self.any_label(&self.idx.covering, i, *l, memo),
+            Test::Starts(l) => self.any_label(&self.idx.starting, i, *l, memo),
+            Test::Ends(l) => self.any_label(&self.idx.ending, i, *l, memo),
+            Test::Not(t) => !self.test(t, i, memo),
+            Test::And(v) => v.iter().all(|t| self.test(t, i, memo)),
+            Test::Or(v) => v.iter().any(|t| self.test(t, i, memo)),
+        }
+    }
+
+    /// Whether annotation `a`'s label passes label matcher `l`.
+    #[inline]
+    fn label_ok(&self, l: usize, a: usize, memo: &mut Memo) -> bool {
+        let slot = l * memo.n_ann + a;
+        match memo.lab[slot] {
+            1 => false,
+            2 => true,
+            _ => {
+                let r = self.pat.labels[l].matches(&self.seq.annotations[a].label);
+                memo.lab[slot] = 1 + u8::from(r);
+                r
+            }
+        }
+    }
+
+    fn any_label(&self, lists: &Lists, i: usize, l: usize, memo: &mut Memo) -> bool {
+        lists
+            .get(i)
+            .iter()
+            .any(|&a| self.label_ok(l, a as usize, memo))
     }
 }
 
@@ -763,17 +1245,45 @@ mod tests {
     use super::*;
     use crate::seq::Annotation;
 
+    /// The reference semantics of a constraint, straight from the AST.
+    fn check(env: &Env<'_, '_, '_>, c: &Cons, i: usize) -> bool {
+        let tok = &env.seq.tokens[i];
+        let any = |lists: &Lists, l: &LabelMatch| {
+            lists
+                .get(i)
+                .iter()
+                .any(|&a| l.matches(&env.seq.annotations[a as usize].label))
+        };
+        match c {
+            Cons::Any => true,
+            Cons::Text(s) => tok.text == s,
+            Cons::TextRe(re) => re.is_match(tok.text),
+            Cons::Lower(s) => tok.lower == *s,
+            Cons::LowerRe(re) => re.is_match(&tok.lower),
+            Cons::Shape(bits) => bits & shape_bit(tok.shape) != 0,
+            Cons::Abbrev => tok.abbrev,
+            Cons::Space => tok.space_before,
+            Cons::NoSpace => !tok.space_before,
+            Cons::In(l) => any(&env.idx.covering, l),
+            Cons::Starts(l) => any(&env.idx.starting, l),
+            Cons::Ends(l) => any(&env.idx.ending, l),
+            Cons::Not(c) => !check(env, c, i),
+            Cons::And(v) => v.iter().all(|c| check(env, c, i)),
+            Cons::Or(v) => v.iter().any(|c| check(env, c, i)),
+        }
+    }
+
     fn ends(node: &Node, pos: usize, env: &Env<'_, '_, '_>) -> BTreeSet<usize> {
         let n = env.seq.tokens.len();
         let mut out = BTreeSet::new();
         match node {
             Node::Tok(c) => {
-                if pos < n && env.check(c, pos) {
+                if pos < n && check(env, c, pos) {
                     out.insert(pos + 1);
                 }
             }
             Node::Ann(l) => {
-                for &a in env.idx.starting.get(pos).map_or(&[][..], Vec::as_slice) {
+                for &a in env.idx.starting.get(pos) {
                     if l.matches(&env.seq.annotations[a as usize].label) {
                         out.insert(env.idx.ranges[a as usize].end);
                     }
@@ -853,6 +1363,14 @@ mod tests {
             "[end@y]",
             "^",
             "$",
+            // Literal sets, literals inside constraints, and a regex that
+            // stays a regex: these exercise the prefilters.
+            "/a|c/",
+            "/b?/",
+            "[lower=/a|b/ & !@x]",
+            "[shape=Lower & text=\"c\"]",
+            "[lower=\"a\" | @y]",
+            "/[bc]+/",
         ];
         let base = if depth == 0 || rng.next(3) == 0 {
             ATOMS[rng.next(ATOMS.len())].to_string()
@@ -877,7 +1395,7 @@ mod tests {
     fn agrees_with_a_naive_matcher() {
         let mut rng = Rng(0x2545_F491_4F6C_DD1D);
         let words = ["a", "b", "c"];
-        for _ in 0..1500 {
+        for _ in 0..2000 {
             let src = format!("{} {}", gen(&mut rng, 3), gen(&mut rng, 2));
             let pat = Pattern::parse(&src).unwrap_or_else(|e| panic!("{src}: {e}"));
             let parsed = parse::parse(&src).unwrap();
@@ -933,6 +1451,20 @@ mod tests {
                 "find_iter {src:?} on {text:?} {:?}",
                 seq.annotations
             );
+            assert_eq!(
+                pat.is_match(&seq),
+                !want_all.is_empty(),
+                "is_match {src:?} on {text:?} {:?}",
+                seq.annotations
+            );
+            for s in 0..n {
+                assert_eq!(
+                    pat.match_at(&seq, s).map(|m| m.tokens),
+                    longest(s).map(|e| s..e),
+                    "match_at {s} {src:?} on {text:?} {:?}",
+                    seq.annotations
+                );
+            }
         }
     }
 }

@@ -6,6 +6,8 @@ use std::sync::OnceLock;
 
 use tidings_tokenize::{Shape, Token};
 
+use crate::lit::hash_str;
+
 /// One token as the matcher sees it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Tok<'a> {
@@ -71,11 +73,13 @@ impl Annotation {
 
 /// One sentence (or any token run) prepared for matching.
 ///
-/// The annotation index that makes `@label` and `<label>` cheap is built the
-/// first time a pattern runs over the sequence and then reused by every other
-/// pattern. If the public fields are changed afterwards, call
-/// [`Sequence::reindex`]; as a safety net a change in the number of tokens or
-/// annotations is noticed and a fresh index is built for that call.
+/// The index that makes `@label`, `<label>` and literal tests cheap (the
+/// annotations per token, and a hash of each token's `lower` form) is built
+/// the first time a pattern runs over the sequence and then reused by every
+/// other pattern. If the public fields are changed afterwards (annotations,
+/// or the tokens and their forms), call [`Sequence::reindex`]; as a safety
+/// net a change in the number of tokens or annotations is noticed and a
+/// fresh index is built for that call.
 #[derive(Clone, Debug, Default)]
 pub struct Sequence<'a> {
     /// The tokens, in order.
@@ -157,53 +161,113 @@ impl<'a> Sequence<'a> {
     }
 }
 
+/// One list of annotation indices per token, stored flat.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Lists {
+    /// The list of token `i` is `items[offsets[i]..offsets[i + 1]]`.
+    offsets: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl Lists {
+    /// The list of token `i` (empty past the end).
+    #[inline]
+    pub fn get(&self, i: usize) -> &[u32] {
+        match (self.offsets.get(i), self.offsets.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.items[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+
+    /// Lists over `n` tokens where annotation `a` (in `ranges` order) is in
+    /// the list of every token of `tokens(a)`, in annotation order.
+    fn build(
+        n: usize,
+        ranges: &[Range<usize>],
+        tokens: impl Fn(&Range<usize>) -> Range<usize>,
+    ) -> Lists {
+        let mut offsets = vec![0u32; n + 1];
+        for r in ranges {
+            for i in tokens(r) {
+                offsets[i + 1] += 1;
+            }
+        }
+        for i in 0..n {
+            offsets[i + 1] += offsets[i];
+        }
+        let mut fill: Vec<u32> = offsets[..n].to_vec();
+        let mut items = vec![0u32; offsets[n] as usize];
+        for (a, r) in ranges.iter().enumerate() {
+            for i in tokens(r) {
+                // `ranges` holds at most `u32::MAX` annotations (see `build`).
+                items[fill[i] as usize] = a as u32;
+                fill[i] += 1;
+            }
+        }
+        Lists { offsets, items }
+    }
+}
+
 /// Per-token lists of annotation indices, built once per sequence.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct AnnIndex {
     n_tokens: usize,
     n_annotations: usize,
     /// Annotations covering token `i`.
-    pub covering: Vec<Vec<u32>>,
+    pub covering: Lists,
     /// Annotations starting at token `i`, longest first (then input order).
-    pub starting: Vec<Vec<u32>>,
+    pub starting: Lists,
     /// Annotations ending at token `i` (whose last token is `i`).
-    pub ending: Vec<Vec<u32>>,
+    pub ending: Lists,
     /// The clipped token range of each annotation (empty when unusable).
     pub ranges: Vec<Range<usize>>,
+    /// [`hash_str`] of each token's `lower`, for the literal tests.
+    pub lower_hash: Vec<u64>,
 }
 
 impl AnnIndex {
     fn build(seq: &Sequence<'_>) -> AnnIndex {
         let n = seq.tokens.len();
-        let mut idx = AnnIndex {
-            n_tokens: n,
-            n_annotations: seq.annotations.len(),
-            covering: vec![Vec::new(); n],
-            starting: vec![Vec::new(); n],
-            ending: vec![Vec::new(); n],
-            ranges: Vec::with_capacity(seq.annotations.len()),
-        };
-        for (a, ann) in seq.annotations.iter().enumerate() {
+        let mut ranges: Vec<Range<usize>> = Vec::with_capacity(seq.annotations.len());
+        for ann in &seq.annotations {
             let end = ann.tokens.end.min(n);
             let start = ann.tokens.start.min(end);
-            idx.ranges.push(start..end);
-            // u32 keeps the lists small; a sequence with 4 billion annotations
-            // is not a sentence.
-            let Ok(a) = u32::try_from(a) else { break };
-            if start >= end {
-                continue;
-            }
-            idx.starting[start].push(a);
-            idx.ending[end - 1].push(a);
-            for cover in &mut idx.covering[start..end] {
-                cover.push(a);
-            }
+            ranges.push(start..end);
         }
-        for list in &mut idx.starting {
+        // u32 keeps the lists small; a sequence with 4 billion annotations
+        // is not a sentence. Annotations past that are not indexed.
+        let indexed = &ranges[..ranges.len().min(u32::MAX as usize)];
+        let covering = Lists::build(n, indexed, Range::clone);
+        let mut starting = Lists::build(n, indexed, |r| {
+            if r.is_empty() {
+                0..0
+            } else {
+                r.start..r.start + 1
+            }
+        });
+        let ending = Lists::build(n, indexed, |r| {
+            if r.is_empty() {
+                0..0
+            } else {
+                r.end - 1..r.end
+            }
+        });
+        for i in 0..n {
+            let (a, b) = (
+                starting.offsets[i] as usize,
+                starting.offsets[i + 1] as usize,
+            );
             // Stable sort keeps input order among equally long annotations.
-            let ranges = &idx.ranges;
-            list.sort_by_key(|&a| std::cmp::Reverse(ranges[a as usize].len()));
+            starting.items[a..b].sort_by_key(|&x| std::cmp::Reverse(ranges[x as usize].len()));
         }
-        idx
+        AnnIndex {
+            n_tokens: n,
+            n_annotations: seq.annotations.len(),
+            covering,
+            starting,
+            ending,
+            ranges,
+            lower_hash: seq.tokens.iter().map(|t| hash_str(&t.lower)).collect(),
+        }
     }
 }

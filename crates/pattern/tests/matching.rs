@@ -375,3 +375,96 @@ fn sequence_from_tokenizer() {
     let p = Pattern::parse(r#"[abbrev] [shape=Capitalized] "met""#).unwrap();
     assert_eq!(p.find_iter(&s)[0].tokens, 0..3);
 }
+
+/// Literal alternations in regexes are matched by set lookup; this must be
+/// exactly what the regex would do, case and all.
+#[test]
+fn literal_regexes_keep_regex_semantics() {
+    let s = seq("US us U.S. corp corp. Corp talk talks", &[]);
+    assert_eq!(spans(r#"[text=/US|UK/]"#, &s), [0..1]);
+    assert_eq!(spans(r#"/us|uk/"#, &s), [0..1, 1..2]);
+    assert_eq!(spans(r#"/u\.s\./"#, &s), [2..3]);
+    assert_eq!(
+        spans(r#"[lower=/corp\.?/ & shape=Lower]"#, &s),
+        [3..4, 4..5]
+    );
+    assert_eq!(spans(r#"/talks?/"#, &s), [6..7, 7..8]);
+    // Not a plain alternation: still the regex engine.
+    assert_eq!(spans(r#"/u.s./"#, &s), [2..3]);
+    assert_eq!(spans(r#"/(?i)CORP/"#, &s), [3..4, 5..6]);
+}
+
+/// The prefilters skip starts where no match can begin (first tokens) or
+/// that lie after the last place a required element occurs; matches must
+/// not change, whatever leads the pattern.
+#[test]
+fn prefilters_do_not_change_matches() {
+    let anns = [("ent:PERSON", 0..2), ("date", 5..6), ("ent:PERSON", 6..7)];
+    let s = seq("Vikram Misri met Biden on Monday Kishida and talks", &anns);
+    let cases: &[(&str, &[std::ops::Range<usize>])] = &[
+        (r#""met" []"#, &[2..4]),
+        (r#"(?<!"x") "met""#, &[2..3]),
+        (r#"[]* "met""#, &[0..3]),
+        (r#"[]*? <ent:PERSON>"#, &[0..7]),
+        (r#"^? [shape=Capitalized]+ "met""#, &[0..3]),
+        (r#"("on" | <date>)+"#, &[4..6]),
+        (r#"<ent:PERSON> []* "talks""#, &[0..9]),
+        (r#"[] "and" | "talks""#, &[6..8, 8..9]),
+        (r#"(?="met") []"#, &[2..3]),
+        (r#"$ "x" | "and""#, &[7..8]),
+        (r#""missing"? "met""#, &[2..3]),
+        (r#"[@date] [] "and""#, &[5..8]),
+    ];
+    for (p, want) in cases {
+        assert_eq!(spans(p, &s), *want, "{p}");
+    }
+}
+
+/// Scratch buffers are reused between calls on one thread: results must
+/// not depend on which patterns ran before over which sequences.
+#[test]
+fn results_do_not_depend_on_earlier_calls() {
+    let long: String = (0..60)
+        .map(|i| if i % 7 == 3 { "met" } else { "Word" })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let seqs = [
+        seq(&long, &[("x", 3..9), ("y", 10..11)]),
+        seq("a met b", &[("x", 0..1)]),
+        seq("met", &[]),
+    ];
+    let pats: Vec<Pattern> = [
+        r#"[shape=Capitalized]{1,3} "met""#,
+        r#"<x> []? "met""#,
+        r#"(?<=[@x]) "met" (?![@y])"#,
+        r#"[!@x & lower=/met|a/]+"#,
+    ]
+    .iter()
+    .map(|p| Pattern::parse(p).unwrap())
+    .collect();
+    let run = |order: &[(usize, usize)]| -> Vec<Vec<Range<usize>>> {
+        let mut out = vec![Vec::new(); pats.len() * seqs.len()];
+        for &(p, s) in order {
+            out[p * seqs.len() + s] = pats[p]
+                .find_all(&seqs[s])
+                .into_iter()
+                .map(|m| m.tokens)
+                .collect();
+        }
+        out
+    };
+    let forward: Vec<(usize, usize)> = (0..pats.len())
+        .flat_map(|p| (0..seqs.len()).map(move |s| (p, s)))
+        .collect();
+    let mut backward = forward.clone();
+    backward.reverse();
+    let mixed: Vec<(usize, usize)> = (0..seqs.len())
+        .flat_map(|s| (0..pats.len()).map(move |p| (p, s)))
+        .collect();
+    let want = run(&forward);
+    assert_eq!(run(&backward), want);
+    assert_eq!(run(&mixed), want);
+    // And on another thread, with fresh buffers.
+    let other = std::thread::scope(|sc| sc.spawn(|| run(&mixed)).join().unwrap());
+    assert_eq!(other, want);
+}
