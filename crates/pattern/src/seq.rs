@@ -14,7 +14,9 @@ pub struct Tok<'a> {
     /// The token's text, as in the input.
     pub text: &'a str,
     /// The lower-cased text; literals and `lower=` compare against this.
-    pub lower: String,
+    /// Borrowed from `text` when that is already lower case (most words),
+    /// so building a sequence allocates only for capitalised words.
+    pub lower: Cow<'a, str>,
     /// The orthographic shape.
     pub shape: Shape,
     /// Whether the token is an abbreviation or initial ending in a full stop.
@@ -28,7 +30,11 @@ impl<'a> Tok<'a> {
     pub fn new(text: &'a str, shape: Shape, abbrev: bool, space_before: bool) -> Tok<'a> {
         Tok {
             text,
-            lower: text.to_lowercase(),
+            lower: if text.chars().any(char::is_uppercase) {
+                Cow::Owned(text.to_lowercase())
+            } else {
+                Cow::Borrowed(text)
+            },
             shape,
             abbrev,
             space_before,
