@@ -9,7 +9,6 @@ use std::time::Instant;
 use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
-use serde::Deserialize;
 use tidings::{parse_date, Date, Document, Extractor};
 
 use crate::flags::ExtractArgs;
@@ -172,14 +171,6 @@ fn write_atomically(path: &Path, doc: &Document, pretty: bool) -> Result<()> {
     Ok(())
 }
 
-/// One input line of the JSON Lines stream.
-#[derive(Deserialize)]
-struct Record {
-    id: Option<serde_json::Value>,
-    text: Option<String>,
-    dct: Option<String>,
-}
-
 /// The id of a record as a string, for messages and output.
 fn id_of(v: &serde_json::Value) -> String {
     match v {
@@ -210,16 +201,26 @@ fn process_line(
     let Ok(line) = std::str::from_utf8(line) else {
         return fail(None, "not valid UTF-8".to_string());
     };
-    let record: Record = match serde_json::from_str(line) {
+    if line.trim().is_empty() {
+        return fail(None, "empty line".to_string());
+    }
+    // Read the record as any JSON first, so that a field of the wrong type
+    // still leaves its id readable for the error line.
+    let record: serde_json::Value = match serde_json::from_str(line) {
         Ok(r) => r,
         Err(e) => return fail(None, format!("invalid JSON: {e}")),
     };
-    let id = record.id.as_ref().map(id_of);
-    let Some(text) = record.text else {
-        return fail(id, "record has no \"text\" string".to_string());
+    let Some(record) = record.as_object() else {
+        return fail(None, "a record must be a JSON object".to_string());
     };
-    let dct = match record.dct.as_deref() {
-        Some(s) => match parse_date(s) {
+    let id = record.get("id").filter(|v| !v.is_null()).map(id_of);
+    let text = match record.get("text") {
+        Some(serde_json::Value::String(t)) => t.as_str(),
+        Some(_) => return fail(id, "\"text\" is not a string".to_string()),
+        None => return fail(id, "record has no \"text\" string".to_string()),
+    };
+    let dct = match record.get("dct") {
+        Some(serde_json::Value::String(s)) => match parse_date(s) {
             Some(d) => Some(d),
             None => {
                 return fail(
@@ -228,12 +229,13 @@ fn process_line(
                 )
             }
         },
-        None => dct,
+        None | Some(serde_json::Value::Null) => dct,
+        Some(_) => return fail(id, "\"dct\" is not a string".to_string()),
     };
     if text.contains('\0') {
         return fail(id, "binary data, not text".to_string());
     }
-    let mut doc = extractor.extract(&text, dct);
+    let mut doc = extractor.extract(text, dct);
     doc.id = Some(id.unwrap_or_else(|| format!("line-{number}")));
     match serde_json::to_string(&doc) {
         Ok(s) => (s, false, text.len()),
@@ -275,9 +277,6 @@ fn run_jsonl(args: &ExtractArgs, extractor: &Extractor, dct: Option<Date>) -> Re
                 number += 1;
                 if line.last() == Some(&b'\r') {
                     line.pop();
-                }
-                if len == line.len() && line.iter().all(u8::is_ascii_whitespace) {
-                    continue;
                 }
                 batch.push((number, line, len));
             }

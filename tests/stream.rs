@@ -46,9 +46,11 @@ fn every_bad_record_gets_an_error_line_and_the_rest_go_on() {
         format!("{{\"id\": \"g\", \"text\": \"{}\"}}\n", "x".repeat(5000)).as_bytes(),
     );
     input.extend_from_slice(br#"{"id": 7, "text": "Tokyo."}"#);
+    input.extend_from_slice(b"\n   \n");
+    input.extend_from_slice(br#"{"id": "k", "text": 5}"#);
     let (lines, code) = run(&input, &["--max-bytes", "4000"]);
     assert_eq!(code, Some(1), "failures are reported in the exit code");
-    assert_eq!(lines.len(), 8, "one output line per input line");
+    assert_eq!(lines.len(), 10, "one output line per input line");
     assert_eq!(lines[0]["id"], "a");
     assert!(lines[0]["entities"].as_array().unwrap().len() >= 3);
     assert!(lines[1]["error"]
@@ -65,6 +67,12 @@ fn every_bad_record_gets_an_error_line_and_the_rest_go_on() {
     assert_eq!(lines[5]["dct"], "2023-06-07");
     assert!(lines[6]["error"].as_str().unwrap().contains("too large"));
     assert_eq!(lines[7]["id"], "7");
+    assert_eq!(lines[8]["error"], "empty line");
+    assert_eq!(
+        lines[9]["id"], "k",
+        "a field of the wrong type keeps the record's id"
+    );
+    assert!(lines[9]["error"].as_str().unwrap().contains("not a string"));
 }
 
 #[test]
