@@ -395,3 +395,114 @@ fn prefer_listed_names(input: &Input<'_>, candidates: &mut Vec<Candidate>) {
         !drop.contains(&(i - 1))
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tidings_gazetteer::GazetteerBuilder;
+    use tidings_pattern::parse_rules;
+    use tidings_temporal::Tagger;
+    use tidings_tokenize::tokenize;
+
+    const LISTS: &str = "PLACE\tIndia\t\tkind=country;demonym=Indian\n\
+        PLACE\tUnited States\tUS|U.S.|America\tkind=country;demonym=American\n\
+        PLACE\tAustin\t\tkind=city;ambiguous=1\n\
+        TITLE\tDefence Minister\n\
+        TITLE\tPrime Minister\n\
+        TITLE\tSecretary\n";
+
+    const RULES: &str = "\
+rule person.title
+  pattern  (?<country>[@kind:country])? (?<title>[@gaz:TITLE]+) (?<name>[shape=Capitalized & !@gaz:TITLE & !@kind:country]{1,3})
+  emit     PERSON name
+  title    title
+  country  country
+  priority 60
+rule agreement.head
+  pattern  (?<name>[shape=Capitalized]+ (\"of\" [shape=Capitalized]+)* [lower=\"arrangement\"])
+  emit     AGREEMENT name
+";
+
+    /// (type, name, aliases, number of mentions) of each entity.
+    fn entities(text: &str) -> Vec<(EntityType, String, Vec<String>, usize)> {
+        let gazetteer = GazetteerBuilder::new()
+            .add_source("t.tsv", LISTS)
+            .unwrap()
+            .build()
+            .unwrap();
+        let rules = EntityRules::new(&[parse_rules("t.rules", RULES).unwrap()]).unwrap();
+        let tokens = tokenize(text);
+        let matches = gazetteer.find(text, &tokens);
+        let timexes = Tagger::new().tag(text, &tokens, None);
+        let input = Input {
+            text,
+            tokens: &tokens,
+            gazetteer: &gazetteer,
+            matches: &matches,
+            timexes: &timexes,
+        };
+        find(&input, &rules)
+            .entities
+            .into_iter()
+            .map(|e| (e.etype, e.name, e.aliases, e.mentions.len()))
+            .collect()
+    }
+
+    fn named<'a>(
+        found: &'a [(EntityType, String, Vec<String>, usize)],
+        name: &str,
+    ) -> Option<&'a (EntityType, String, Vec<String>, usize)> {
+        found.iter().find(|e| e.1 == name)
+    }
+
+    #[test]
+    fn surname_alone_joins_the_full_name_and_beats_a_city() {
+        let found = entities("Defence Secretary Lloyd Austin arrived. Austin met officials.");
+        let austin = named(&found, "Lloyd Austin").expect("person");
+        assert_eq!(austin.0, EntityType::Person);
+        assert_eq!(austin.3, 2);
+        assert!(named(&found, "Austin").is_none(), "{found:?}");
+    }
+
+    #[test]
+    fn two_people_with_one_surname_are_not_merged() {
+        let found = entities(
+            "Defence Minister Rajnath Singh met Prime Minister Manmohan Singh. Singh smiled.",
+        );
+        assert!(
+            named(&found, "Rajnath Singh").is_some() && named(&found, "Manmohan Singh").is_some(),
+            "{found:?}"
+        );
+        assert_eq!(named(&found, "Rajnath Singh").unwrap().3, 1);
+        assert_eq!(named(&found, "Manmohan Singh").unwrap().3, 1);
+    }
+
+    #[test]
+    fn acronyms_are_defined_in_both_directions_and_used_later() {
+        let found = entities(
+            "They signed the Security of Supply Arrangement (SOSA). The SOSA took effect.",
+        );
+        let sosa = named(&found, "Security of Supply Arrangement").expect("agreement");
+        assert_eq!(sosa.0, EntityType::Agreement);
+        assert!(sosa.2.contains(&"SOSA".to_string()));
+        assert_eq!(sosa.3, 3);
+        let found = entities("They signed SOSA (Security of Supply Arrangement) on Friday.");
+        let sosa = named(&found, "Security of Supply Arrangement").expect("agreement");
+        assert!(sosa.2.contains(&"SOSA".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn spellings_and_demonyms_meet_in_one_country() {
+        let found = entities("The US and the U.S. Navy; America and American firms.");
+        let us = named(&found, "United States").expect("country");
+        assert_eq!(us.3, 4, "{found:?}");
+        assert_eq!(found.iter().filter(|e| e.0 == EntityType::Place).count(), 1);
+    }
+
+    #[test]
+    fn titles_are_attributes_not_names() {
+        let found = entities("Indian Defence Minister Rajnath Singh spoke.");
+        assert!(named(&found, "Rajnath Singh").is_some(), "{found:?}");
+        assert!(!found.iter().any(|e| e.1.contains("Minister")));
+    }
+}
