@@ -1343,10 +1343,7 @@ rule visit
     /// (type, status, date value, participants, location) of an event.
     type Summary = (EventType, Status, Option<String>, Vec<String>, Vec<String>);
 
-    fn events(
-        text: &str,
-        dct: &str,
-    ) -> Vec<Summary> {
+    fn events(text: &str, dct: &str) -> Vec<Summary> {
         let gazetteer = GazetteerBuilder::new()
             .add_source("t.tsv", LISTS)
             .unwrap()
