@@ -124,9 +124,9 @@ const ORG_HEADS: &[&str] = &[
 fn label_runs(seq: &mut Vec<Annotation>, toks: &[Tok<'_>], words: &[&str], labels: &[&str]) {
     let mut i = 0;
     while i < toks.len() {
-        if words.contains(&toks[i].lower.as_str()) {
+        if words.contains(&toks[i].lower.as_ref()) {
             let start = i;
-            while i < toks.len() && words.contains(&toks[i].lower.as_str()) {
+            while i < toks.len() && words.contains(&toks[i].lower.as_ref()) {
                 i += 1;
             }
             for l in labels {
@@ -155,8 +155,8 @@ fn annotate<'t>(toks: Vec<Tok<'t>>, first: bool) -> Sequence<'t> {
     let cap = |i: usize| toks.get(i).is_some_and(|t| t.shape == Shape::Capitalized);
     let mut i = 0;
     while i < toks.len() {
-        let after_title = i > 0 && TITLES.contains(&toks[i - 1].lower.as_str());
-        if cap(i) && (GIVEN.contains(&toks[i].lower.as_str()) || after_title) && cap(i + 1) {
+        let after_title = i > 0 && TITLES.contains(&toks[i - 1].lower.as_ref());
+        if cap(i) && (GIVEN.contains(&toks[i].lower.as_ref()) || after_title) && cap(i + 1) {
             let start = i;
             i += 1;
             while cap(i) && i - start < 3 {
@@ -169,7 +169,7 @@ fn annotate<'t>(toks: Vec<Tok<'t>>, first: bool) -> Sequence<'t> {
     }
     // Organisations: "Ministry of X", "X University".
     for (i, t) in toks.iter().enumerate() {
-        if ORG_HEADS.contains(&t.lower.as_str()) && t.shape == Shape::Capitalized {
+        if ORG_HEADS.contains(&t.lower.as_ref()) && t.shape == Shape::Capitalized {
             let mut end = i + 1;
             if toks.get(end).is_some_and(|t| t.lower == "of") && cap(end + 1) {
                 end += 2;
