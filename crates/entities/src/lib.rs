@@ -77,6 +77,55 @@ pub struct Input<'t> {
     pub timexes: &'t [Timex],
 }
 
+/// The results of the stages before this one for one text, owned: its
+/// tokens, gazetteer matches and date expressions. [`Analysis::input`]
+/// lends them out as the [`Input`] of this and the later stages.
+#[derive(Clone, Debug)]
+pub struct Analysis<'t> {
+    /// The text.
+    pub text: &'t str,
+    /// Its tokens and sentences.
+    pub tokens: Tokens,
+    /// Gazetteer matches.
+    pub matches: Matches,
+    /// Date and time expressions.
+    pub timexes: Vec<Timex>,
+}
+
+impl<'t> Analysis<'t> {
+    /// Tokenizes `text`, matches `gazetteer` and tags dates against `dct`.
+    pub fn new(
+        text: &'t str,
+        gazetteer: &Gazetteer,
+        tagger: &tidings_temporal::Tagger,
+        dct: Option<tidings_temporal::Date>,
+    ) -> Analysis<'t> {
+        let tokens = tidings_tokenize::tokenize(text);
+        let matches = gazetteer.find(text, &tokens);
+        let timexes = tagger.tag(text, &tokens, dct);
+        Analysis {
+            text,
+            tokens,
+            matches,
+            timexes,
+        }
+    }
+
+    /// The stage input over these results and the gazetteer they came from.
+    pub fn input<'a>(&'a self, gazetteer: &'a Gazetteer) -> Input<'a>
+    where
+        't: 'a,
+    {
+        Input {
+            text: self.text,
+            tokens: &self.tokens,
+            gazetteer,
+            matches: &self.matches,
+            timexes: &self.timexes,
+        }
+    }
+}
+
 /// How a mention names its entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum MentionKind {
@@ -402,7 +451,6 @@ mod tests {
     use tidings_gazetteer::GazetteerBuilder;
     use tidings_pattern::parse_rules;
     use tidings_temporal::Tagger;
-    use tidings_tokenize::tokenize;
 
     const LISTS: &str = "PLACE\tIndia\t\tkind=country;demonym=Indian\n\
         PLACE\tUnited States\tUS|U.S.|America\tkind=country;demonym=American\n\
@@ -431,16 +479,8 @@ rule agreement.head
             .build()
             .unwrap();
         let rules = EntityRules::new(&[parse_rules("t.rules", RULES).unwrap()]).unwrap();
-        let tokens = tokenize(text);
-        let matches = gazetteer.find(text, &tokens);
-        let timexes = Tagger::new().tag(text, &tokens, None);
-        let input = Input {
-            text,
-            tokens: &tokens,
-            gazetteer: &gazetteer,
-            matches: &matches,
-            timexes: &timexes,
-        };
+        let analysis = Analysis::new(text, &gazetteer, &Tagger::new(), None);
+        let input = analysis.input(&gazetteer);
         find(&input, &rules)
             .entities
             .into_iter()

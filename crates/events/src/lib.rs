@@ -179,30 +179,13 @@ impl EventRules {
         let mut rules = Vec::new();
         for file in files {
             for rule in &file.rules {
-                let Some(field) = rule.fields("event").next() else {
+                let types = EventType::ALL.map(|t| (t.as_str(), t));
+                let Some(etype) = rule.choice("event", &types)? else {
                     continue;
                 };
-                let etype = EventType::ALL
-                    .into_iter()
-                    .find(|t| t.as_str() == field.value.trim())
-                    .ok_or_else(|| {
-                        rule.error_at(
-                            field.line,
-                            1,
-                            format!("unknown event type {:?} (expected MEET, VISIT, SUMMIT, SIGN, NEGOTIATE, LAUNCH or EXERCISE)", field.value),
-                        )
-                    })?;
-                let follows = match rule.fields("merge").next() {
-                    None => false,
-                    Some(f) if f.value.trim() == "previous" => true,
-                    Some(f) => {
-                        return Err(rule.error_at(
-                            f.line,
-                            1,
-                            format!("unknown merge mode {:?} (expected previous)", f.value),
-                        ))
-                    }
-                };
+                let follows = rule
+                    .choice("merge", &[("previous", true)])?
+                    .unwrap_or(false);
                 rules.push(EventRule {
                     id: rule.id.clone(),
                     pattern: rule.pattern.clone(),
@@ -1314,11 +1297,10 @@ fn sorted(v: &[usize]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tidings_entities::{find as find_entities, EntityRules};
+    use tidings_entities::{find as find_entities, Analysis, EntityRules};
     use tidings_gazetteer::GazetteerBuilder;
     use tidings_pattern::parse_rules;
     use tidings_temporal::{parse_date, Tagger};
-    use tidings_tokenize::tokenize;
 
     const LISTS: &str = "PLACE\tIndia\t\tkind=country;demonym=Indian\n\
         PLACE\tUnited States\tUS\tkind=country;demonym=American\n\
@@ -1350,16 +1332,9 @@ rule visit
             .build()
             .unwrap();
         let rules = EventRules::new(&[parse_rules("e.rules", RULES).unwrap()]).unwrap();
-        let tokens = tokenize(text);
-        let matches = gazetteer.find(text, &tokens);
-        let timexes = Tagger::new().tag(text, &tokens, parse_date(dct));
-        let input = Input {
-            text,
-            tokens: &tokens,
-            gazetteer: &gazetteer,
-            matches: &matches,
-            timexes: &timexes,
-        };
+        let analysis = Analysis::new(text, &gazetteer, &Tagger::new(), parse_date(dct));
+        let input = analysis.input(&gazetteer);
+        let timexes = &analysis.timexes;
         let entities = find_entities(&input, &EntityRules::default());
         let names = |v: &[usize]| {
             v.iter()

@@ -111,6 +111,46 @@ impl Rule {
     pub fn error_at(&self, line: usize, column: usize, message: impl Into<String>) -> RuleError {
         RuleError::new(&self.file, line, column, message)
     }
+
+    /// The value of the first field called `key`, read as one of `choices`
+    /// (a name and the value it stands for): `None` when there is no such
+    /// field.
+    ///
+    /// # Errors
+    ///
+    /// A value that is none of the names, reported at the field's line with
+    /// the names expected.
+    ///
+    /// ```
+    /// let file = tidings_pattern::parse_rules("e.rules", "rule r\n  pattern \"met\"\n  event MEET\n").unwrap();
+    /// let kind = file.rules[0].choice("event", &[("MEET", 1), ("VISIT", 2)]).unwrap();
+    /// assert_eq!(kind, Some(1));
+    /// assert_eq!(file.rules[0].choice("merge", &[("previous", true)]).unwrap(), None);
+    /// ```
+    pub fn choice<T: Copy>(
+        &self,
+        key: &str,
+        choices: &[(&str, T)],
+    ) -> Result<Option<T>, RuleError> {
+        let Some(field) = self.fields(key).next() else {
+            return Ok(None);
+        };
+        let value = field.value.trim();
+        match choices.iter().find(|(name, _)| *name == value) {
+            Some(&(_, v)) => Ok(Some(v)),
+            None => {
+                let names: Vec<&str> = choices.iter().map(|(n, _)| *n).collect();
+                Err(self.error_at(
+                    field.line,
+                    1,
+                    format!(
+                        "unknown {key} {value:?} (expected one of: {})",
+                        names.join(", ")
+                    ),
+                ))
+            }
+        }
+    }
 }
 
 /// A `key value` line of a rule, kept verbatim for the consumer.

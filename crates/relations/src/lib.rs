@@ -132,19 +132,10 @@ impl RelationRules {
         let mut rules = Vec::new();
         for file in files {
             for rule in &file.rules {
-                let Some(field) = rule.fields("relation").next() else {
+                let types = RelationType::ALL.map(|t| (t.as_str(), t));
+                let Some(rtype) = rule.choice("relation", &types)? else {
                     continue;
                 };
-                let rtype = RelationType::ALL
-                    .into_iter()
-                    .find(|t| t.as_str() == field.value.trim())
-                    .ok_or_else(|| {
-                        rule.error_at(
-                            field.line,
-                            1,
-                            format!("unknown relation type {:?}", field.value),
-                        )
-                    })?;
                 let names = rule.pattern.capture_names();
                 if !names.contains(&"head") || !names.contains(&"tail") {
                     return Err(rule.error_at(
@@ -369,12 +360,11 @@ fn stated_or_governmental(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tidings_entities::{find as find_entities, EntityRules};
+    use tidings_entities::{find as find_entities, Analysis, EntityRules};
     use tidings_events::EventRules;
     use tidings_gazetteer::GazetteerBuilder;
     use tidings_pattern::parse_rules;
     use tidings_temporal::Tagger;
-    use tidings_tokenize::tokenize;
 
     const LISTS: &str = "PLACE\tIndia\t\tkind=country;demonym=Indian\n\
         PLACE\tUnited States\tUS\tkind=country;demonym=American\n\
@@ -395,16 +385,8 @@ mod tests {
             "rule sign\n  pattern  (?<trigger>\"signed\" | \"sealed\")\n  event    SIGN\n",
         )
         .unwrap()];
-        let tokens = tokenize(text);
-        let matches = gazetteer.find(text, &tokens);
-        let timexes = Tagger::new().tag(text, &tokens, None);
-        let input = Input {
-            text,
-            tokens: &tokens,
-            gazetteer: &gazetteer,
-            matches: &matches,
-            timexes: &timexes,
-        };
+        let analysis = Analysis::new(text, &gazetteer, &Tagger::new(), None);
+        let input = analysis.input(&gazetteer);
         let entities = find_entities(&input, &EntityRules::default());
         let events = tidings_events::find(&input, &entities, &EventRules::new(&files).unwrap());
         let name = |i: usize| entities.entities[i].name.clone();

@@ -328,16 +328,8 @@ impl Extractor {
         } else {
             text
         };
-        let tokens = tidings_tokenize::tokenize(body);
-        let matches = self.gazetteer.find(body, &tokens);
-        let timexes = self.tagger.tag(body, &tokens, dct);
-        let input = tidings_entities::Input {
-            text: body,
-            tokens: &tokens,
-            gazetteer: &self.gazetteer,
-            matches: &matches,
-            timexes: &timexes,
-        };
+        let analysis = tidings_entities::Analysis::new(body, &self.gazetteer, &self.tagger, dct);
+        let input = analysis.input(&self.gazetteer);
         let entities = tidings_entities::find(&input, &self.entity_rules);
         let events = tidings_events::find(&input, &entities, &self.event_rules);
         let relations = tidings_relations::find(&input, &entities, &events, &self.relation_rules);
