@@ -8,7 +8,8 @@
 //! - entity rules (`emit`): `"TEXT" => TYPE "NAME"`: an entity of TYPE with
 //!   NAME as its name or an alias, one of whose mentions this rule made; or
 //!   `"TEXT" => none`: this rule made no mention.
-//! - event rules (`event`): `"TEXT" => TYPE`: this rule made an event of TYPE.
+//! - event rules (`event`): `"TEXT" => TYPE`: this rule made an event of TYPE;
+//!   `"TEXT" => none`: it made none.
 //! - relation rules (`relation`): `"TEXT" => TYPE "HEAD" "TAIL"`.
 
 use std::sync::OnceLock;
@@ -91,6 +92,14 @@ fn check(rule: &tidings::stages::pattern::Rule, text: &str, expect: &str) -> Res
         };
     }
     if rule.field("event").is_some() {
+        if first == "none" {
+            let fired = doc.events.iter().any(|e| e.rules.contains(&rule.id));
+            return if fired {
+                Err("the rule fired".into())
+            } else {
+                Ok(())
+            };
+        }
         let found = doc
             .events
             .iter()

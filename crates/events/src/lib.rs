@@ -406,7 +406,7 @@ pub fn find(input: &Input<'_>, entities: &Entities, rules: &EventRules) -> Vec<E
                 follows.push(rule.follows);
             }
         }
-        share_locations(&mut events[first_event..]);
+        share_locations(input, &mut events[first_event..]);
         if lead.is_none() && events.len() > first_event {
             lead = Some(s);
         }
@@ -446,8 +446,15 @@ pub fn find(input: &Input<'_>, entities: &Entities, rules: &EventRules) -> Vec<E
 }
 
 /// Events of one sentence without a place take the place of a later event
-/// of the sentence: "launched ... during Modi's visit to Washington".
-fn share_locations(events: &mut [Event]) {
+/// of the sentence that they happened during or at: "launched ... during
+/// Modi's visit to Washington", "introduced ... at the QUAD summit in Tokyo".
+fn share_locations(input: &Input<'_>, events: &mut [Event]) {
+    let within = |from: usize, to: usize| {
+        let words = input.text[from..to].to_lowercase();
+        words
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| matches!(w, "during" | "at" | "on"))
+    };
     for i in 0..events.len() {
         if !events[i].location.is_empty() {
             continue;
@@ -458,6 +465,7 @@ fn share_locations(events: &mut [Event]) {
                 !o.location.is_empty()
                     && o.trigger.start > events[i].trigger.start
                     && o.etype != events[i].etype
+                    && within(events[i].trigger.end, o.trigger.start)
             })
             .map(|o| o.location.clone())
         {
@@ -732,12 +740,17 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
                 || (prev.as_deref() == Some("the")
                     && prev2.as_deref().is_some_and(|p| words.contains(&p)))
         };
+        // "visited Moscow", "visiting the Pentagon": the place visited.
+        let visited = etype == EventType::Visit
+            && (m.tokens.start == trigger.end
+                || (m.tokens.start == trigger.end + 1 && ctx.word(trigger.end) == "the"));
         match m.etype {
             EntityType::Agreement => {
                 if matches!(etype, EventType::Sign | EventType::Negotiate) {
                     push(&mut event.agreement, m.entity);
                 }
             }
+            EntityType::Place if visited => push(&mut event.location, m.entity),
             EntityType::Place if !m.is_country => {
                 let near = etype == EventType::Visit
                     || m.tokens.start.saturating_sub(trigger.end) <= 8
@@ -1185,6 +1198,12 @@ fn merge_reports(
         let s = sentence_of(&e);
         let same = out.iter_mut().enumerate().rev().find(|(k, o)| {
             let near = seen[*k].iter().any(|&x| s <= x + 1);
+            // "Japan and the Philippines signed ... The pact was signed by
+            // Kamikawa, Kihara and Teodoro": people acting for the very
+            // countries of the other report.
+            let on_behalf = near
+                && (acting_for(entities, &e.participants, &o.participants)
+                    || acting_for(entities, &o.participants, &e.participants));
             o.etype == e.etype
                 && !conflict(o)
                 && ((seen[*k].contains(&s)
@@ -1202,6 +1221,7 @@ fn merge_reports(
                         && e.name.is_empty()
                         && e.agreement.is_empty()
                         && e.participants.iter().all(|p| o.participants.contains(p)))
+                    || on_behalf
                     || (follow && seen[*k].iter().any(|&x| s <= x + 2)))
         });
         match same {
@@ -1281,6 +1301,30 @@ fn inherit_lead_date(input: &Input<'_>, events: &mut [Event], lead: Option<usize
             e.date_rule = "lead-event";
         }
     }
+}
+
+/// Whether `people` are all persons, each representing one of `countries`
+/// (all countries), and together covering them all.
+fn acting_for(entities: &Entities, people: &[usize], countries: &[usize]) -> bool {
+    let ents = &entities.entities;
+    if people.is_empty() || countries.len() < 2 {
+        return false;
+    }
+    let all_people = people.iter().all(|&p| ents[p].etype == EntityType::Person);
+    let all_countries = countries
+        .iter()
+        .all(|&c| ents[c].etype == EntityType::Place);
+    if !all_people || !all_countries {
+        return false;
+    }
+    let of = |p: usize| ents[p].country.as_deref();
+    people.iter().all(|&p| {
+        countries
+            .iter()
+            .any(|&c| of(p) == Some(ents[c].name.as_str()))
+    }) && countries
+        .iter()
+        .all(|&c| people.iter().any(|&p| of(p) == Some(ents[c].name.as_str())))
 }
 
 /// Whether one participant list holds the other (or either is empty).
