@@ -670,7 +670,7 @@ impl Gazetteer {
                 }
             }
         }
-        self.resolve(candidates)
+        self.resolve(candidates, toks.len())
     }
 
     /// Whether a match can start at a lower-case word whose folded first
@@ -727,7 +727,7 @@ impl Gazetteer {
         )
     }
 
-    fn resolve(&self, mut candidates: Vec<Match>) -> Matches {
+    fn resolve(&self, mut candidates: Vec<Match>, n_tokens: usize) -> Matches {
         candidates.sort_by(|a, b| {
             self.priority(a)
                 .cmp(&self.priority(b))
@@ -735,15 +735,14 @@ impl Gazetteer {
         });
         let mut chosen: Vec<Match> = Vec::new();
         let mut shadowed = Vec::new();
-        // Chosen spans are kept sorted so that overlap checks are a binary search.
-        let mut taken: Vec<Span> = Vec::new();
+        // Which tokens a chosen match covers: an overlap check is then a
+        // look at the candidate's own tokens, linear in the text overall.
+        let mut taken = vec![false; n_tokens];
         for m in candidates {
-            let at = taken.partition_point(|s| s.end <= m.span.start);
-            let clash = taken.get(at).is_some_and(|s| s.overlaps(m.span));
-            if clash {
+            if taken[m.tokens.clone()].iter().any(|&t| t) {
                 shadowed.push(m);
             } else {
-                taken.insert(at, m.span);
+                taken[m.tokens.clone()].iter_mut().for_each(|t| *t = true);
                 chosen.push(m);
             }
         }
