@@ -3,6 +3,8 @@
 //! A definition links the acronym to the full name, so both are mentions of
 //! one entity, and makes every later use of the acronym a mention too.
 
+use std::collections::{HashMap, HashSet};
+
 use tidings_core::{EntityType, Span};
 use tidings_tokenize::Shape;
 
@@ -163,10 +165,80 @@ fn new_mention(
     }
 }
 
+/// Mentions by their first token, so that the lookups below cost the
+/// mentions near a place rather than all of them.
+struct Index {
+    starts: HashMap<usize, Vec<usize>>,
+}
+
+/// How far back a mention that covers a token may start.
+const LONGEST: usize = 24;
+
+impl Index {
+    fn new(mentions: &[Mention]) -> Index {
+        let mut starts: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (i, m) in mentions.iter().enumerate() {
+            if !m.tokens.is_empty() {
+                starts.entry(m.tokens.start).or_default().push(i);
+            }
+        }
+        Index { starts }
+    }
+
+    fn push(&mut self, mentions: &mut Vec<Mention>, m: Mention) -> usize {
+        self.starts
+            .entry(m.tokens.start)
+            .or_default()
+            .push(mentions.len());
+        mentions.push(m);
+        mentions.len() - 1
+    }
+
+    /// Live mentions starting at one of `starts`.
+    fn starting<'a>(
+        &'a self,
+        mentions: &'a [Mention],
+        starts: std::ops::Range<usize>,
+    ) -> impl Iterator<Item = usize> + 'a {
+        starts
+            .filter_map(|s| self.starts.get(&s))
+            .flatten()
+            .copied()
+            .filter(|&i| !mentions[i].tokens.is_empty())
+    }
+
+    fn exact(&self, mentions: &[Mention], r: &std::ops::Range<usize>) -> Option<usize> {
+        self.starting(mentions, r.start..r.start + 1)
+            .find(|&i| mentions[i].tokens == *r)
+    }
+
+    /// Marks the mentions that lie within `r` and satisfy `pred` as removed.
+    fn kill_within(
+        &self,
+        mentions: &mut [Mention],
+        r: std::ops::Range<usize>,
+        pred: impl Fn(&Mention) -> bool,
+    ) {
+        let found: Vec<usize> = self
+            .starting(mentions, r.start.saturating_sub(LONGEST)..r.end)
+            .filter(|&i| pred(&mentions[i]))
+            .collect();
+        for i in found {
+            mentions[i].tokens = 0..0;
+            mentions[i].span = Span::new(0, 0);
+        }
+    }
+}
+
 /// The mention covering exactly tokens `r`, or one ending at `r.end` that
 /// covers at least the last two tokens of `r`.
-fn mention_ending(mentions: &[Mention], end: usize) -> Option<usize> {
-    mentions.iter().position(|m| {
+fn mention_ending(mentions: &[Mention], index: &Index, end: usize) -> Option<usize> {
+    let mut found: Vec<usize> = index
+        .starting(mentions, end.saturating_sub(LONGEST)..end)
+        .collect();
+    found.sort_unstable();
+    found.into_iter().find(|&i| {
+        let m = &mentions[i];
         m.tokens.end == end
             && !m.tokens.is_empty()
             && m.etype != EntityType::Person
@@ -180,6 +252,7 @@ pub(crate) fn define(input: &Input<'_>, mentions: &mut Vec<Mention>) -> Vec<(usi
     let toks = input.tokens.tokens();
     let mut links = Vec::new();
     let mut defined: Vec<(String, usize)> = Vec::new();
+    let mut index = Index::new(mentions);
     let text = input.text;
     let mut i = 0;
     while i < toks.len() {
@@ -200,18 +273,19 @@ pub(crate) fn define(input: &Input<'_>, mentions: &mut Vec<Mention>) -> Vec<(usi
         // "Full Name (ACRONYM)"
         if let Some(acr_span) = acronym_at(input, inside.clone()) {
             let acr = &text[acr_span];
-            let long = match mention_ending(mentions, i) {
+            let long = match mention_ending(mentions, &index, i) {
                 Some(m) => Some(m),
                 None => capitalised_run_before(input, i).map(|r| {
                     let etype = type_of_long(input, &r);
-                    mentions.push(new_mention(input, r, etype, MentionKind::Name));
-                    mentions.len() - 1
+                    index.push(mentions, new_mention(input, r, etype, MentionKind::Name))
                 }),
             };
             if let Some(long) = long {
                 if plausible(acr, &text[mentions[long].span]) {
                     let etype = mentions[long].etype;
-                    if let Some(a) = existing_or_new(input, mentions, inside.clone(), etype) {
+                    if let Some(a) =
+                        existing_or_new(input, mentions, &mut index, inside.clone(), etype)
+                    {
                         links.push((long, a));
                     }
                     defined.push((acr.to_string(), long));
@@ -235,25 +309,20 @@ pub(crate) fn define(input: &Input<'_>, mentions: &mut Vec<Mention>) -> Vec<(usi
                     &text[Span::new(toks[inside.start].span.start, toks[inside.end - 1].span.end)];
                 if plausible(acr, long_text) {
                     let etype = type_of_long(input, &inside);
-                    let long = match mentions.iter().position(|m| m.tokens == inside) {
+                    let long = match index.exact(mentions, &inside) {
                         Some(m) => m,
                         None => {
-                            kill(mentions, |m| {
+                            index.kill_within(mentions, inside.clone(), |m| {
                                 m.tokens.start < inside.end
                                     && inside.start < m.tokens.end
                                     && !m.is_country
                             });
-                            mentions.push(new_mention(
-                                input,
-                                inside.clone(),
-                                etype,
-                                MentionKind::Name,
-                            ));
-                            mentions.len() - 1
+                            let long = new_mention(input, inside.clone(), etype, MentionKind::Name);
+                            index.push(mentions, long)
                         }
                     };
                     let etype = mentions[long].etype;
-                    if let Some(a) = existing_or_new(input, mentions, start..i, etype) {
+                    if let Some(a) = existing_or_new(input, mentions, &mut index, start..i, etype) {
                         links.push((long, a));
                     }
                     defined.push((acr.to_string(), long));
@@ -262,7 +331,10 @@ pub(crate) fn define(input: &Input<'_>, mentions: &mut Vec<Mention>) -> Vec<(usi
         }
         i = close + 1;
     }
-    // Later (and earlier) uses of a defined acronym.
+    // Later (and earlier) uses of a defined acronym; an acronym defined
+    // twice is looked for once, for its first definition.
+    let mut seen: HashSet<String> = HashSet::new();
+    defined.retain(|(acr, _)| seen.insert(acr.clone()));
     for (acr, long) in defined {
         for start in 0..toks.len() {
             if !text[toks[start].span.start..].starts_with(acr.as_str()) {
@@ -279,7 +351,7 @@ pub(crate) fn define(input: &Input<'_>, mentions: &mut Vec<Mention>) -> Vec<(usi
                 continue;
             }
             let etype = mentions[long].etype;
-            if let Some(a) = existing_or_new(input, mentions, r, etype) {
+            if let Some(a) = existing_or_new(input, mentions, &mut index, r, etype) {
                 links.push((long, a));
             }
         }
@@ -293,34 +365,26 @@ pub(crate) fn define(input: &Input<'_>, mentions: &mut Vec<Mention>) -> Vec<(usi
 fn existing_or_new(
     input: &Input<'_>,
     mentions: &mut Vec<Mention>,
+    index: &mut Index,
     r: std::ops::Range<usize>,
     etype: EntityType,
 ) -> Option<usize> {
-    if let Some(m) = mentions.iter().position(|m| m.tokens == r) {
+    if let Some(m) = index.exact(mentions, &r) {
         return Some(m);
     }
-    if mentions
-        .iter()
-        .any(|m| m.tokens.start <= r.start && r.end <= m.tokens.end && !m.is_country)
-    {
+    let covered = index
+        .starting(mentions, r.start.saturating_sub(LONGEST)..r.start + 1)
+        .any(|i| {
+            let m = &mentions[i];
+            m.tokens.start <= r.start && r.end <= m.tokens.end && !m.is_country
+        });
+    if covered {
         return None;
     }
     // Shorter mentions inside the acronym (a list entry "INDUS" in
     // "INDUS-X") give way to it.
-    kill(mentions, |m| {
+    index.kill_within(mentions, r.clone(), |m| {
         r.start <= m.tokens.start && m.tokens.end <= r.end
     });
-    mentions.push(new_mention(input, r, etype, MentionKind::Acronym));
-    Some(mentions.len() - 1)
-}
-
-/// Marks the mentions for which `pred` holds as removed (empty tokens), so
-/// that indices held in links stay valid; the merge step drops them.
-fn kill(mentions: &mut [Mention], pred: impl Fn(&Mention) -> bool) {
-    for m in mentions.iter_mut() {
-        if !m.tokens.is_empty() && pred(m) {
-            m.tokens = 0..0;
-            m.span = Span::new(0, 0);
-        }
-    }
+    Some(index.push(mentions, new_mention(input, r, etype, MentionKind::Acronym)))
 }

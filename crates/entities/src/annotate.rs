@@ -71,17 +71,30 @@ pub fn annotate<'t>(
     let within =
         |r: &std::ops::Range<usize>| r.start >= sent.tokens.start && r.end <= sent.tokens.end;
     let local = |r: &std::ops::Range<usize>| (r.start - base)..(r.end - base);
+    // Matches, timexes and mentions are sorted by start: only the slice that
+    // starts inside the sentence is looked at, so building every sentence
+    // of a long text stays linear.
+    let (from, to) = (sent.span.start, sent.span.end);
+    let slice = |starts: &dyn Fn(usize) -> usize, len: usize| {
+        let lo = partition(len, |i| starts(i) < from);
+        let hi = partition(len, |i| starts(i) < to);
+        lo..hi.max(lo)
+    };
     let chosen = &input.matches.chosen;
-    let shadowed = input
-        .matches
-        .shadowed
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| input.gazetteer.entry(m.entry).entity_type().is_none());
-    let all = chosen
-        .iter()
-        .enumerate()
-        .chain(shadowed.map(|(i, m)| (chosen.len() + i, m)));
+    let shadowed = &input.matches.shadowed;
+    let in_chosen = slice(&|i| chosen[i].span.start, chosen.len());
+    let in_shadowed = slice(&|i| shadowed[i].span.start, shadowed.len());
+    let all = in_chosen.map(|i| (i, &chosen[i])).chain(
+        in_shadowed
+            .filter(|&i| {
+                input
+                    .gazetteer
+                    .entry(shadowed[i].entry)
+                    .entity_type()
+                    .is_none()
+            })
+            .map(|i| (chosen.len() + i, &shadowed[i])),
+    );
     for (id, m) in all {
         if !within(&m.tokens) {
             continue;
@@ -103,7 +116,9 @@ pub fn annotate<'t>(
             anns.push(Annotation::new("gaz:AMBIGUOUS", r, id));
         }
     }
-    for (id, t) in input.timexes.iter().enumerate() {
+    let timexes = input.timexes;
+    for id in slice(&|i| timexes[i].span.start, timexes.len()) {
+        let t = &timexes[id];
         let r = input.tokens.tokens_in(t.span);
         if r.is_empty() || !within(&r) {
             continue;
@@ -117,7 +132,8 @@ pub fn annotate<'t>(
         anns.push(Annotation::new(label, local(&r), id));
     }
     if let Some(mentions) = mentions {
-        for (id, m) in mentions.iter().enumerate() {
+        for id in slice(&|i| mentions[i].span.start, mentions.len()) {
+            let m = &mentions[id];
             if !within(&m.tokens) {
                 continue;
             }
@@ -135,4 +151,19 @@ pub fn annotate<'t>(
         anns.push(Annotation::new("line:title", 0..sent.tokens.len(), 0));
     }
     Sequence::new(toks, anns)
+}
+
+/// The first index in `0..len` for which `before` is false, given that it
+/// is true for a prefix and false after (a binary search).
+fn partition(len: usize, before: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, len);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if before(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
 }

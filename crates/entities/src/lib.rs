@@ -51,6 +51,7 @@ mod merge;
 mod normal;
 mod rules;
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use tidings_core::{EntityType, Span};
@@ -199,6 +200,18 @@ pub struct Entities {
 }
 
 impl Entities {
+    /// The mentions that start among `tokens` (token indices), in text order:
+    /// a slice found by binary search, so per-sentence work stays linear.
+    pub fn mentions_in(&self, tokens: Range<usize>) -> &[Mention] {
+        let lo = self
+            .mentions
+            .partition_point(|m| m.tokens.start < tokens.start);
+        let hi = self
+            .mentions
+            .partition_point(|m| m.tokens.start < tokens.end);
+        &self.mentions[lo..hi.max(lo)]
+    }
+
     /// The entity whose mention covers exactly `span`, if any.
     pub fn entity_at(&self, span: Span) -> Option<usize> {
         self.mentions
@@ -266,19 +279,19 @@ pub(crate) struct Candidate {
 fn resolve(input: &Input<'_>, mut candidates: Vec<Candidate>) -> Vec<Mention> {
     // Ambiguous gazetteer names stand only when context supports one of
     // their uses; then all of them stand (one sense per article).
-    let supported: Vec<EntryId> = candidates
+    let ambiguous = |id: EntryId| input.gazetteer.entry(id).is_ambiguous();
+    let supported: HashSet<EntryId> = candidates
         .iter()
         .filter_map(|c| {
             c.mention
                 .entry
-                .filter(|_| ambiguous_supported(input, &c.mention))
+                .filter(|&id| ambiguous(id) && ambiguous_supported(input, &c.mention))
         })
         .collect();
     candidates.retain(|c| {
-        let Some(id) = c.mention.entry else {
-            return true;
-        };
-        !input.gazetteer.entry(id).is_ambiguous() || supported.contains(&id)
+        c.mention
+            .entry
+            .is_none_or(|id| !ambiguous(id) || supported.contains(&id))
     });
     prefer_listed_names(input, &mut candidates);
     candidates.sort_by(|a, b| {
@@ -290,15 +303,16 @@ fn resolve(input: &Input<'_>, mut candidates: Vec<Candidate>) -> Vec<Mention> {
             .then(a.order.cmp(&b.order))
     });
     let mut kept: Vec<Mention> = Vec::new();
+    // The kept mention that covers each token (the outermost), and the kept
+    // mention of each span and type: overlap checks stay linear in the text.
+    let mut owner: Vec<u32> = vec![0; input.tokens.tokens().len()];
+    let mut by_span: HashMap<(Span, EntityType), usize> = HashMap::new();
     for c in candidates {
         let m = c.mention;
         // A loser with the same span and type hands its titles and
         // countries to the winner: a rule that saw "Defence Minister" before
         // a listed name still contributes the title.
-        if let Some(k) = kept
-            .iter_mut()
-            .find(|k| k.span == m.span && k.etype == m.etype)
-        {
+        if let Some(k) = by_span.get(&(m.span, m.etype)).map(|&k| &mut kept[k]) {
             k.titles.extend(m.titles);
             k.countries.extend(m.countries);
             // A rule that outranks the list on a listed name keeps the
@@ -309,11 +323,22 @@ fn resolve(input: &Input<'_>, mut candidates: Vec<Candidate>) -> Vec<Mention> {
             }
             continue;
         }
-        let clash = kept.iter().any(|k| {
-            k.span.overlaps(m.span)
-                && !(m.is_country && k.span.contains(m.span) && k.etype != EntityType::Place)
+        let clash = m.tokens.clone().any(|t| {
+            let k = owner.get(t).copied().unwrap_or(0);
+            k != 0 && {
+                let k = &kept[k as usize - 1];
+                !(m.is_country && k.span.contains(m.span) && k.etype != EntityType::Place)
+            }
         });
         if !clash {
+            for t in m.tokens.clone() {
+                if let Some(o) = owner.get_mut(t) {
+                    if *o == 0 {
+                        *o = kept.len() as u32 + 1;
+                    }
+                }
+            }
+            by_span.insert((m.span, m.etype), kept.len());
             kept.push(m);
         }
     }
@@ -345,13 +370,19 @@ fn ambiguous_supported(input: &Input<'_>, m: &Mention) -> bool {
         }
     }
     if let Some(prev) = m.tokens.start.checked_sub(1) {
-        let person_cue = input.matches.chosen.iter().any(|g| {
-            g.tokens.end == prev + 1
-                && matches!(
-                    input.gazetteer.entry(g.entry).label.as_str(),
-                    "GIVEN_NAME" | "TITLE"
-                )
-        });
+        // Chosen matches do not overlap and are sorted: the one ending at
+        // `prev` is the last that starts at or before it.
+        let chosen = &input.matches.chosen;
+        let before_prev = chosen.partition_point(|g| g.tokens.start <= prev);
+        let person_cue = chosen[before_prev.saturating_sub(1)..before_prev]
+            .iter()
+            .any(|g| {
+                g.tokens.end == prev + 1
+                    && matches!(
+                        input.gazetteer.entry(g.entry).label.as_str(),
+                        "GIVEN_NAME" | "TITLE"
+                    )
+            });
         if person_cue && toks[prev].shape == tidings_tokenize::Shape::Capitalized {
             return false;
         }
@@ -380,11 +411,11 @@ fn ambiguous_supported(input: &Input<'_>, m: &Mention) -> bool {
         }
     }
     if word(m.tokens.end).as_deref() == Some(",") {
-        if let Some(after) = input
-            .matches
-            .chosen
-            .iter()
-            .find(|g| g.tokens.start == m.tokens.end + 1)
+        let chosen = &input.matches.chosen;
+        let at = chosen.partition_point(|g| g.tokens.start < m.tokens.end + 1);
+        if let Some(after) = chosen
+            .get(at)
+            .filter(|g| g.tokens.start == m.tokens.end + 1)
         {
             let e = input.gazetteer.entry(after.entry);
             if matches!(e.attr("kind"), Some("country" | "state")) {
@@ -394,6 +425,7 @@ fn ambiguous_supported(input: &Input<'_>, m: &Mention) -> bool {
     }
     m.is_country
 }
+
 /// A rule name made of country words and a listed name of the same type
 /// ("U.S. Defense Innovation Unit", "Indian Ministry of Defence" when the
 /// list has the ministry) gives way to the listed name, which takes the
@@ -402,28 +434,39 @@ fn prefer_listed_names(input: &Input<'_>, candidates: &mut Vec<Candidate>) {
     let toks = input.tokens.tokens();
     let mut drop = Vec::new();
     let mut give: Vec<(usize, Vec<Span>)> = Vec::new();
+    let mut listed_by_end: HashMap<(usize, EntityType), Vec<usize>> = HashMap::new();
+    let mut countries_by_start: Vec<(usize, Span)> = Vec::new();
+    for (i, c) in candidates.iter().enumerate() {
+        if c.mention.entry.is_some() {
+            listed_by_end
+                .entry((c.mention.span.end, c.mention.etype))
+                .or_default()
+                .push(i);
+        }
+        if c.mention.is_country {
+            countries_by_start.push((c.mention.tokens.start, c.mention.span));
+        }
+    }
+    countries_by_start.sort_unstable_by_key(|&(t, s)| (t, s.end));
     for (i, c) in candidates.iter().enumerate() {
         let m = &c.mention;
         if m.entry.is_some() {
             continue;
         }
-        let Some(g) = candidates.iter().position(|g| {
-            g.mention.entry.is_some()
-                && g.mention.etype == m.etype
-                && g.mention.span.end == m.span.end
-                && g.mention.span.start > m.span.start
+        let Some(g) = listed_by_end.get(&(m.span.end, m.etype)).and_then(|v| {
+            v.iter()
+                .copied()
+                .find(|&g| candidates[g].mention.span.start > m.span.start)
         }) else {
             continue;
         };
         let prefix = m.tokens.start..candidates[g].mention.tokens.start;
-        let countries: Vec<Span> = candidates
+        let first = countries_by_start.partition_point(|&(t, _)| t < prefix.start);
+        let countries: Vec<Span> = countries_by_start[first..]
             .iter()
-            .filter(|k| {
-                k.mention.is_country
-                    && k.mention.tokens.start >= prefix.start
-                    && k.mention.tokens.end <= prefix.end
-            })
-            .map(|k| k.mention.span)
+            .take_while(|&&(t, _)| t < prefix.end)
+            .map(|&(_, span)| span)
+            .filter(|span| input.tokens.tokens_in(*span).end <= prefix.end)
             .collect();
         let only_countries = prefix.clone().all(|t| {
             let w = &input.text[toks[t].span];

@@ -172,6 +172,15 @@ fn add_short_names(input: &Input<'_>, mentions: &mut Vec<Mention>) -> Vec<(usize
         return links;
     }
     let toks = input.tokens.tokens();
+    // The first mention (in vector order) covering each token.
+    let mut cover: Vec<u32> = vec![0; toks.len()];
+    for (k, m) in mentions.iter().enumerate() {
+        for t in m.tokens.clone() {
+            if cover[t] == 0 {
+                cover[t] = k as u32 + 1;
+            }
+        }
+    }
     let mut added = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         if t.shape != Shape::Capitalized {
@@ -181,9 +190,7 @@ fn add_short_names(input: &Input<'_>, mentions: &mut Vec<Mention>) -> Vec<(usize
         if !parts.contains_key(w) {
             continue;
         }
-        let covering = mentions
-            .iter()
-            .position(|m| m.tokens.start <= i && i < m.tokens.end);
+        let covering = (cover[i] != 0).then(|| cover[i] as usize - 1);
         match covering {
             None => added.push(short(input, i)),
             Some(k) => {
@@ -345,6 +352,12 @@ fn join_places(input: &Input<'_>, mentions: &[Mention], groups: &mut Groups) {
             let entry = gaz.entry(m.entry?);
             Some((i, name_key(&entry.name), entry.attr("country")))
         })
+        .collect();
+    // One mention per place name is enough: the same name is already one group.
+    let mut seen = std::collections::HashSet::new();
+    let places: Vec<_> = places
+        .into_iter()
+        .filter(|(_, key, _)| seen.insert(key.clone()))
         .collect();
     for (i, long, country) in &places {
         for (j, short, other) in &places {
@@ -513,7 +526,7 @@ fn title_with_country(input: &Input<'_>, m: &Mention, title: Span) -> String {
 
 /// The canonical name of the country mentioned at `span`.
 fn country_at(input: &Input<'_>, mentions: &[Mention], span: Span) -> Option<String> {
-    mentions
+    starting_within(mentions, span)
         .iter()
         .find(|m| m.is_country && span.contains(m.span))
         .and_then(|m| m.entry)
@@ -528,7 +541,7 @@ fn prefix_country(input: &Input<'_>, mentions: &[Mention], group: &[&Mention]) -
         if m.etype != EntityType::Org || m.entry.is_some() {
             continue;
         }
-        let inner: Vec<&Mention> = mentions
+        let inner: Vec<&Mention> = starting_within(mentions, m.span)
             .iter()
             .filter(|c| c.is_country && m.span.contains(c.span) && c.span != m.span)
             .collect();
@@ -562,4 +575,11 @@ fn title_country(input: &Input<'_>, group: &[&Mention]) -> Option<String> {
                     .map(str::to_string)
             })
     })
+}
+
+/// The mentions (sorted by start) that start inside `span`.
+fn starting_within(mentions: &[Mention], span: Span) -> &[Mention] {
+    let lo = mentions.partition_point(|m| m.span.start < span.start);
+    let hi = mentions.partition_point(|m| m.span.start < span.end);
+    &mentions[lo..hi.max(lo)]
 }

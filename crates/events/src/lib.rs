@@ -573,26 +573,30 @@ fn in_parentheses(input: &Input<'_>, i: usize, sentence_start: usize) -> bool {
 /// country words of titles ("met with Indian Foreign Secretary Vikram Misri").
 fn skippable(ctx: &Context<'_, '_>, i: usize) -> bool {
     let span = ctx.input.tokens.tokens()[i].span;
-    let title = ctx
-        .input
-        .matches
-        .chosen
+    let chosen = &ctx.input.matches.chosen;
+    let near = chosen.partition_point(|g| g.span.end <= span.start);
+    let title = chosen[near..]
         .iter()
+        .take_while(|g| g.span.start <= span.start)
         .any(|g| g.span.contains(span) && ctx.input.gazetteer.entry(g.entry).label == "TITLE");
     title
-        || ctx.entities.mentions.iter().any(|m| {
-            m.countries.iter().any(|c| c.contains(span))
-                || (m.span.contains(span) && m.etype != EntityType::Agreement)
-        })
+        || ctx
+            .entities
+            .mentions_in(ctx.sentence.clone())
+            .iter()
+            .any(|m| {
+                m.countries.iter().any(|c| c.contains(span))
+                    || (m.span.contains(span) && m.etype != EntityType::Agreement)
+            })
 }
 
 fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
     let (input, entities) = (ctx.input, ctx.entities);
     let (region, trigger) = (ctx.region.clone(), ctx.trigger.clone());
     let inside: Vec<&tidings_entities::Mention> = entities
-        .mentions
+        .mentions_in(region.clone())
         .iter()
-        .filter(|m| m.tokens.start >= region.start && m.tokens.end <= region.end)
+        .filter(|m| m.tokens.end <= region.end)
         .collect();
     // Outermost mentions only: a country word inside an organisation's name
     // is not a participant of its own, nor is the country in a title
@@ -645,7 +649,7 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
     // The name of a gathering: a name that contains the trigger ("INDUS-X
     // Summit") or stands right before it ("QUAD summit").
     if matches!(etype, EventType::Summit | EventType::Launch) {
-        let containing = entities.mentions.iter().find(|m| {
+        let containing = entities.mentions_in(ctx.sentence.clone()).iter().find(|m| {
             m.tokens.start <= trigger.start
                 && trigger.end <= m.tokens.end
                 && m.etype == EntityType::Org
@@ -708,7 +712,7 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
         let its = trigger.start > 0 && ctx.word(trigger.start - 1) == "its";
         let later = its
             .then(|| {
-                entities.mentions.iter().find(|m| {
+                entities.mentions_in(ctx.sentence.clone()).iter().find(|m| {
                     m.tokens.start >= trigger.end
                         && m.tokens.end <= ctx.sentence.end
                         && m.etype == EntityType::Org
@@ -964,10 +968,17 @@ fn attach_date(ctx: &Context<'_, '_>, event: &mut Event) {
             r.start.saturating_sub(trigger.end)
         }
     };
-    let candidates: Vec<(usize, Range<usize>)> = input
+    let sentence_span = input.tokens.sentences()[input.tokens.sentence_of(ctx.trigger.start)].span;
+    let first = input
         .timexes
+        .partition_point(|t| t.span.start < sentence_span.start);
+    let last = input
+        .timexes
+        .partition_point(|t| t.span.start < sentence_span.end);
+    let candidates: Vec<(usize, Range<usize>)> = input.timexes[first..last.max(first)]
         .iter()
         .enumerate()
+        .map(|(i, t)| (first + i, t))
         .filter(|(_, t)| {
             matches!(t.kind, TimexKind::Date)
                 && !attributive(input, t)
