@@ -395,8 +395,18 @@ pub fn find(input: &Input<'_>, entities: &Entities, rules: &EventRules) -> Vec<E
                 blocked: triggers
                     .iter()
                     .enumerate()
-                    .filter(|(j, o)| *j != k && rules.rules[o.rule].etype == rule.etype)
+                    .filter(|(j, o)| {
+                        *j != k
+                            && (rules.rules[o.rule].etype == rule.etype
+                                || !linked(input, &t.tokens, &o.tokens))
+                    })
                     .map(|(j, _)| region_of(input, sent.tokens.clone(), &triggers, j))
+                    .collect(),
+                others: triggers
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, _)| *j != k)
+                    .map(|(_, o)| o.tokens.clone())
                     .collect(),
             };
             fill_arguments(&ctx, &mut event, &events);
@@ -474,6 +484,18 @@ fn share_locations(input: &Input<'_>, events: &mut [Event]) {
     }
 }
 
+/// Whether two triggers of a sentence are tied in time, one happening
+/// during or at the other ("launched ... during Modi's visit", "introduced
+/// ... at the QUAD summit"), so that a date of one dates the other too.
+fn linked(input: &Input<'_>, a: &Range<usize>, b: &Range<usize>) -> bool {
+    let (from, to) = if a.end <= b.start {
+        (a.end, b.start)
+    } else {
+        (b.end, a.start)
+    };
+    (from..to).any(|i| matches!(lower(input, i).as_str(), "during" | "at"))
+}
+
 /// The words between trigger `k`'s neighbouring triggers in its clause:
 /// they belong to it.
 fn region_of(
@@ -503,10 +525,13 @@ struct Context<'a, 't> {
     clause: Range<usize>,
     sentence: Range<usize>,
     trigger: Range<usize>,
-    /// The words of other triggers of the same type in the sentence: a date
-    /// there dates those ("Austin's visit comes days ahead of Modi's visit
-    /// to the US from June 22").
+    /// The words of other triggers in the sentence, of the same type or not
+    /// tied to this one in time: a date there dates those ("Austin's visit
+    /// comes days ahead of Modi's visit to the US from June 22"; "The
+    /// summit, from July 9 to July 11, comes as Orban visited Moscow").
     blocked: Vec<Range<usize>>,
+    /// The other triggers of the sentence.
+    others: Vec<Range<usize>>,
 }
 
 impl Context<'_, '_> {
@@ -992,7 +1017,19 @@ fn attach_date(ctx: &Context<'_, '_>, event: &mut Event) {
     let candidates: Vec<(usize, Range<usize>)> = candidates
         .into_iter()
         .filter(|(_, r)| {
-            let own = ctx.region.start <= r.start && r.end <= ctx.region.end;
+            // A date in this trigger's words is its own, unless another
+            // trigger stands nearer to it ("The summit, from July 9 to July
+            // 11, comes as Orban visited Moscow").
+            let mine = dist(r);
+            let nearer = ctx.others.iter().any(|o| {
+                let d = if r.end <= o.start {
+                    o.start - r.end
+                } else {
+                    r.start.saturating_sub(o.end)
+                };
+                d < mine
+            });
+            let own = ctx.region.start <= r.start && r.end <= ctx.region.end && !nearer;
             own || !ctx
                 .blocked
                 .iter()
@@ -1456,6 +1493,28 @@ rule visit
             "2024-02-19",
         );
         assert_eq!(e[0].4, ["New Delhi"]);
+    }
+
+    #[test]
+    fn a_date_beside_another_trigger_is_not_borrowed() {
+        let e = events(
+            "The visit on July 9 was long, and later Rajnath Singh met Lloyd Austin.",
+            "2024-07-01",
+        );
+        let meet = e
+            .iter()
+            .find(|e| e.0 == EventType::Meet)
+            .expect("a meeting");
+        assert_eq!(meet.2, None, "{e:?}");
+        let e = events(
+            "Rajnath Singh met Lloyd Austin during the visit on July 9.",
+            "2024-07-01",
+        );
+        let meet = e
+            .iter()
+            .find(|e| e.0 == EventType::Meet)
+            .expect("a meeting");
+        assert_eq!(meet.2.as_deref(), Some("2024-07-09"), "{e:?}");
     }
 
     #[test]
