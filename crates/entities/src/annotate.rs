@@ -52,6 +52,15 @@ fn title_case(input: &Input<'_>, tokens: std::ops::Range<usize>) -> bool {
     long >= 4 && capital * 5 >= long * 4
 }
 
+/// The annotated sequences of every sentence of the text, with the
+/// mentions as `ent:*` annotations: built once and shared by the stages
+/// after entities.
+pub fn annotate_all<'t>(input: &Input<'t>, mentions: &[Mention]) -> Vec<Sequence<'t>> {
+    (0..input.tokens.sentences().len())
+        .map(|s| annotate(input, s, Some(mentions)))
+        .collect()
+}
+
 /// Builds the annotated token sequence of sentence `sentence`.
 ///
 /// Token indices in the sequence count from the sentence's first token: add

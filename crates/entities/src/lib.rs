@@ -59,7 +59,7 @@ use tidings_gazetteer::{EntryId, Gazetteer, Matches};
 use tidings_temporal::Timex;
 use tidings_tokenize::Tokens;
 
-pub use annotate::{annotate, LABELS};
+pub use annotate::{annotate, annotate_all, LABELS};
 pub use normal::name_key;
 pub use rules::EntityRules;
 

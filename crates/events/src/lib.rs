@@ -47,8 +47,8 @@ use std::fmt;
 use std::ops::Range;
 
 use tidings_core::{EntityType, Span};
-use tidings_entities::{annotate, Entities, Input};
-use tidings_pattern::{Pattern, RuleError, RuleFile};
+use tidings_entities::{annotate_all, Entities, Input};
+use tidings_pattern::{Pattern, RuleError, RuleFile, Sequence};
 use tidings_temporal::TimexKind;
 
 /// The kinds of event (schema v1).
@@ -309,16 +309,35 @@ struct Trigger {
 
 /// Finds the events of `input`.
 pub fn find(input: &Input<'_>, entities: &Entities, rules: &EventRules) -> Vec<Event> {
+    find_in(
+        input,
+        entities,
+        &annotate_all(input, &entities.mentions),
+        rules,
+    )
+}
+
+/// Finds the events of `input` over its sentences already annotated with
+/// the entity mentions (see `tidings_entities::annotate_all`), so that a
+/// caller running several stages builds them once.
+pub fn find_in(
+    input: &Input<'_>,
+    entities: &Entities,
+    sequences: &[Sequence<'_>],
+    rules: &EventRules,
+) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::new();
     let mut follows: Vec<bool> = Vec::new();
     let toks = input.tokens.tokens();
     let mut lead: Option<usize> = None;
     for (s, sent) in input.tokens.sentences().iter().enumerate() {
-        let seq = annotate(input, s, Some(&entities.mentions));
+        let Some(seq) = sequences.get(s) else {
+            break;
+        };
         let base = sent.tokens.start;
         let mut triggers: Vec<Trigger> = Vec::new();
         for (r, rule) in rules.rules.iter().enumerate() {
-            for m in rule.pattern.find_iter(&seq) {
+            for m in rule.pattern.find_iter(seq) {
                 let local = m
                     .get("trigger")
                     .map_or(m.tokens.clone(), |c| c.tokens.clone());

@@ -46,9 +46,9 @@
 use std::fmt;
 
 use tidings_core::{EntityType, Span};
-use tidings_entities::{annotate, name_key, Entities, Input};
+use tidings_entities::{annotate_all, name_key, Entities, Input};
 use tidings_events::{Event, EventType, Status};
-use tidings_pattern::{Pattern, RuleError, RuleFile};
+use tidings_pattern::{Pattern, RuleError, RuleFile, Sequence};
 
 /// The kinds of relation (schema v1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -185,6 +185,23 @@ pub fn find(
     events: &[Event],
     rules: &RelationRules,
 ) -> Vec<Relation> {
+    let sequences = if rules.rules.is_empty() {
+        Vec::new()
+    } else {
+        annotate_all(input, &entities.mentions)
+    };
+    find_in(input, entities, events, &sequences, rules)
+}
+
+/// Finds the relations over the sentences already annotated with the entity
+/// mentions (see `tidings_entities::annotate_all`).
+pub fn find_in(
+    input: &Input<'_>,
+    entities: &Entities,
+    events: &[Event],
+    sequences: &[Sequence<'_>],
+    rules: &RelationRules,
+) -> Vec<Relation> {
     let mut out: Vec<Relation> = Vec::new();
     let is_country = |e: usize| {
         entities.entities[e].etype == EntityType::Place
@@ -219,9 +236,11 @@ pub fn find(
         if rules.rules.is_empty() {
             break;
         }
-        let seq = annotate(input, s, Some(&entities.mentions));
+        let Some(seq) = sequences.get(s) else {
+            break;
+        };
         for rule in &rules.rules {
-            for m in rule.pattern.find_iter(&seq) {
+            for m in rule.pattern.find_iter(seq) {
                 let heads: Vec<usize> = m.all("head").filter_map(|c| c.annotation).collect();
                 let tails: Vec<usize> = m.all("tail").filter_map(|c| c.annotation).collect();
                 for &h in &heads {

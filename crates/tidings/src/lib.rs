@@ -331,8 +331,16 @@ impl Extractor {
         let analysis = tidings_entities::Analysis::new(body, &self.gazetteer, &self.tagger, dct);
         let input = analysis.input(&self.gazetteer);
         let entities = tidings_entities::find(&input, &self.entity_rules);
-        let events = tidings_events::find(&input, &entities, &self.event_rules);
-        let relations = tidings_relations::find(&input, &entities, &events, &self.relation_rules);
+        // The sentences with their mentions, built once for both stages.
+        let sequences = tidings_entities::annotate_all(&input, &entities.mentions);
+        let events = tidings_events::find_in(&input, &entities, &sequences, &self.event_rules);
+        let relations = tidings_relations::find_in(
+            &input,
+            &entities,
+            &events,
+            &sequences,
+            &self.relation_rules,
+        );
         document::build(&input, dct, &entities, &events, &relations)
     }
 }
