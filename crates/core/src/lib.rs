@@ -102,6 +102,27 @@ impl fmt::Display for Span {
     }
 }
 
+/// The indices of the items of `sorted` whose key lies in `range`, where
+/// `sorted` is in ascending order of `key` (tokens, matches, timexes and
+/// mentions are all sorted by where they start): two binary searches, so
+/// that looking at one sentence's items costs that sentence, not the whole
+/// text.
+///
+/// ```
+/// let starts = [2, 5, 5, 9, 12];
+/// assert_eq!(tidings_core::starting_in(&starts, |&s| s, 5..10), 1..4);
+/// assert!(tidings_core::starting_in(&starts, |&s| s, 13..20).is_empty());
+/// ```
+pub fn starting_in<T>(
+    sorted: &[T],
+    key: impl Fn(&T) -> usize,
+    range: Range<usize>,
+) -> Range<usize> {
+    let lo = sorted.partition_point(|x| key(x) < range.start);
+    let hi = sorted.partition_point(|x| key(x) < range.end);
+    lo..hi.max(lo)
+}
+
 /// The kinds of entity that tidings reports (schema v1 of the annotation guide).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]

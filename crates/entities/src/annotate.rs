@@ -1,6 +1,6 @@
 //! The annotated view of a sentence that every rule stage matches over.
 
-use tidings_core::EntityType;
+use tidings_core::{starting_in, EntityType};
 use tidings_pattern::{Annotation, Sequence, Tok};
 use tidings_temporal::TimexKind;
 
@@ -83,16 +83,11 @@ pub fn annotate<'t>(
     // Matches, timexes and mentions are sorted by start: only the slice that
     // starts inside the sentence is looked at, so building every sentence
     // of a long text stays linear.
-    let (from, to) = (sent.span.start, sent.span.end);
-    let slice = |starts: &dyn Fn(usize) -> usize, len: usize| {
-        let lo = partition(len, |i| starts(i) < from);
-        let hi = partition(len, |i| starts(i) < to);
-        lo..hi.max(lo)
-    };
+    let bytes = sent.span.range();
     let chosen = &input.matches.chosen;
     let shadowed = &input.matches.shadowed;
-    let in_chosen = slice(&|i| chosen[i].span.start, chosen.len());
-    let in_shadowed = slice(&|i| shadowed[i].span.start, shadowed.len());
+    let in_chosen = starting_in(chosen, |m| m.span.start, bytes.clone());
+    let in_shadowed = starting_in(shadowed, |m| m.span.start, bytes.clone());
     let all = in_chosen.map(|i| (i, &chosen[i])).chain(
         in_shadowed
             .filter(|&i| {
@@ -126,7 +121,7 @@ pub fn annotate<'t>(
         }
     }
     let timexes = input.timexes;
-    for id in slice(&|i| timexes[i].span.start, timexes.len()) {
+    for id in starting_in(timexes, |t| t.span.start, bytes.clone()) {
         let t = &timexes[id];
         let r = input.tokens.tokens_in(t.span);
         if r.is_empty() || !within(&r) {
@@ -141,7 +136,7 @@ pub fn annotate<'t>(
         anns.push(Annotation::new(label, local(&r), id));
     }
     if let Some(mentions) = mentions {
-        for id in slice(&|i| mentions[i].span.start, mentions.len()) {
+        for id in starting_in(mentions, |m| m.span.start, bytes.clone()) {
             let m = &mentions[id];
             if !within(&m.tokens) {
                 continue;
@@ -160,19 +155,4 @@ pub fn annotate<'t>(
         anns.push(Annotation::new("line:title", 0..sent.tokens.len(), 0));
     }
     Sequence::new(toks, anns)
-}
-
-/// The first index in `0..len` for which `before` is false, given that it
-/// is true for a prefix and false after (a binary search).
-fn partition(len: usize, before: impl Fn(usize) -> bool) -> usize {
-    let (mut lo, mut hi) = (0, len);
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        if before(mid) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    lo
 }

@@ -203,13 +203,7 @@ impl Entities {
     /// The mentions that start among `tokens` (token indices), in text order:
     /// a slice found by binary search, so per-sentence work stays linear.
     pub fn mentions_in(&self, tokens: Range<usize>) -> &[Mention] {
-        let lo = self
-            .mentions
-            .partition_point(|m| m.tokens.start < tokens.start);
-        let hi = self
-            .mentions
-            .partition_point(|m| m.tokens.start < tokens.end);
-        &self.mentions[lo..hi.max(lo)]
+        &self.mentions[tidings_core::starting_in(&self.mentions, |m| m.tokens.start, tokens)]
     }
 
     /// The entity whose mention covers exactly `span`, if any.

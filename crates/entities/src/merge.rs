@@ -579,7 +579,5 @@ fn title_country(input: &Input<'_>, group: &[&Mention]) -> Option<String> {
 
 /// The mentions (sorted by start) that start inside `span`.
 fn starting_within(mentions: &[Mention], span: Span) -> &[Mention] {
-    let lo = mentions.partition_point(|m| m.span.start < span.start);
-    let hi = mentions.partition_point(|m| m.span.start < span.end);
-    &mentions[lo..hi.max(lo)]
+    &mentions[tidings_core::starting_in(mentions, |m| m.span.start, span.range())]
 }

@@ -1013,13 +1013,10 @@ fn attach_date(ctx: &Context<'_, '_>, event: &mut Event) {
         }
     };
     let sentence_span = input.tokens.sentences()[input.tokens.sentence_of(ctx.trigger.start)].span;
-    let first = input
-        .timexes
-        .partition_point(|t| t.span.start < sentence_span.start);
-    let last = input
-        .timexes
-        .partition_point(|t| t.span.start < sentence_span.end);
-    let candidates: Vec<(usize, Range<usize>)> = input.timexes[first..last.max(first)]
+    let in_sentence =
+        tidings_core::starting_in(input.timexes, |t| t.span.start, sentence_span.range());
+    let first = in_sentence.start;
+    let candidates: Vec<(usize, Range<usize>)> = input.timexes[in_sentence]
         .iter()
         .enumerate()
         .map(|(i, t)| (first + i, t))
