@@ -55,6 +55,7 @@
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
@@ -72,8 +73,9 @@ pub struct EntryId(pub u32);
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Origin {
     /// The source name: a path relative to the gazetteer directory, or the
-    /// name given to [`GazetteerBuilder::add_source`].
-    pub file: String,
+    /// name given to [`GazetteerBuilder::add_source`]; shared by all the
+    /// entries of one source.
+    pub file: Arc<str>,
     /// 1-based line number.
     pub line: usize,
 }
@@ -116,7 +118,7 @@ impl Entry {
             .filter_map(|pair| pair.split_once('='))
             .find(|(k, _)| k.trim() == key)
             .map_or("", |(_, v)| v);
-        raw.split('|').map(str::trim).filter(|v| !v.is_empty())
+        values(raw)
     }
 
     /// The entity type, when the label is one.
@@ -328,28 +330,34 @@ fn collect_tsv(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), GazetteerError>
 
 fn parse_source(file: &str, contents: &str, out: &mut Vec<Entry>) -> Result<(), GazetteerError> {
     let contents = contents.strip_prefix('\u{feff}').unwrap_or(contents);
+    let shared: Arc<str> = Arc::from(file);
     for (i, raw) in contents.lines().enumerate() {
         let line = i + 1;
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         if raw.trim().is_empty() || raw.trim_start().starts_with('#') {
             continue;
         }
-        let fields: Vec<&str> = raw.split('\t').collect();
-        if fields.len() < 2 {
+        // Up to four fields, counted without collecting them.
+        let mut fields = [""; 4];
+        let mut n = 0;
+        for field in raw.split('\t') {
+            if let Some(slot) = fields.get_mut(n) {
+                *slot = field;
+            }
+            n += 1;
+        }
+        if n < 2 {
             return Err(GazetteerError::at(
                 file,
                 line,
                 "expected LABEL<TAB>name[<TAB>aliases[<TAB>attributes]]",
             ));
         }
-        if fields.len() > 4 {
+        if n > 4 {
             return Err(GazetteerError::at(
                 file,
                 line,
-                format!(
-                    "expected at most 4 tab-separated fields, found {}",
-                    fields.len()
-                ),
+                format!("expected at most 4 tab-separated fields, found {n}"),
             ));
         }
         let label = fields[0].trim();
@@ -368,36 +376,38 @@ fn parse_source(file: &str, contents: &str, out: &mut Vec<Entry>) -> Result<(), 
         if name.is_empty() {
             return Err(GazetteerError::at(file, line, "empty canonical name"));
         }
-        let aliases = fields.get(2).map(|a| split_list(a)).unwrap_or_default();
-        let attrs = fields.get(3).map_or("", |a| a.trim()).to_string();
-        if let Some(a) = fields.get(3) {
-            for pair in a.split(';').map(str::trim).filter(|p| !p.is_empty()) {
-                let Some((key, value)) = pair.split_once('=') else {
-                    return Err(GazetteerError::at(
-                        file,
-                        line,
-                        format!("attribute {pair:?} is not key=value"),
-                    ));
-                };
-                let key = key.trim();
-                if key.is_empty()
-                    || !key
-                        .chars()
-                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-                {
-                    return Err(GazetteerError::at(
-                        file,
-                        line,
-                        format!("attribute key {key:?} must be lower-case letters, digits or '_'"),
-                    ));
-                }
-                if value.split('|').all(|v| v.trim().is_empty()) {
-                    return Err(GazetteerError::at(
-                        file,
-                        line,
-                        format!("attribute {key:?} has no value"),
-                    ));
-                }
+        let aliases = split_list(fields[2]);
+        let attrs = fields[3].trim().to_string();
+        for pair in fields[3]
+            .split(';')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
+            let Some((key, value)) = pair.split_once('=') else {
+                return Err(GazetteerError::at(
+                    file,
+                    line,
+                    format!("attribute {pair:?} is not key=value"),
+                ));
+            };
+            let key = key.trim();
+            if key.is_empty()
+                || !key
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            {
+                return Err(GazetteerError::at(
+                    file,
+                    line,
+                    format!("attribute key {key:?} must be lower-case letters, digits or '_'"),
+                ));
+            }
+            if value.split('|').all(|v| v.trim().is_empty()) {
+                return Err(GazetteerError::at(
+                    file,
+                    line,
+                    format!("attribute {key:?} has no value"),
+                ));
             }
         }
         out.push(Entry {
@@ -406,12 +416,18 @@ fn parse_source(file: &str, contents: &str, out: &mut Vec<Entry>) -> Result<(), 
             aliases,
             attrs,
             origin: Origin {
-                file: file.to_string(),
+                file: Arc::clone(&shared),
                 line,
             },
         });
     }
     Ok(())
+}
+
+/// The values of one attribute as written (`a|b`), trimmed, empty ones
+/// left out.
+fn values(raw: &str) -> impl Iterator<Item = &str> {
+    raw.split('|').map(str::trim).filter(|v| !v.is_empty())
 }
 
 fn split_list(s: &str) -> Vec<String> {
@@ -454,8 +470,118 @@ pub struct Gazetteer {
     /// The folded first words of the forms that do not start with a
     /// capital: the only lower-case words a match can start at.
     lower_starts: FxHashSet<String>,
-    /// Which first two bytes the words of `lower_starts` have.
-    lower_prefixes: Vec<bool>,
+    /// A one-hash Bloom filter of the ways a folded form can begin a text
+    /// token: every prefix that ends where a token may end, up to the
+    /// first space. Small enough to stay in cache; most capitalised words
+    /// that begin no list name are turned away by it without a walk.
+    first_tokens: Bloom,
+    /// Bits for the first two bytes of the words of `lower_starts` (0 for a
+    /// one-letter word), checked before anything else at lower-case words.
+    lower_pairs: Vec<u64>,
+}
+
+/// A Bloom filter with one hash function over ASCII-case-folded bytes.
+#[derive(Clone, Debug)]
+struct Bloom {
+    bits: Vec<u64>,
+    /// 64 minus the log2 of the number of bits.
+    shift: u32,
+}
+
+impl Bloom {
+    /// A filter of `2^log2_bits` bits; about one bit in twenty set keeps
+    /// false positives near 5%.
+    fn new(log2_bits: u32) -> Bloom {
+        Bloom {
+            bits: vec![0; 1 << log2_bits.saturating_sub(6)],
+            shift: 64 - log2_bits.max(6),
+        }
+    }
+
+    /// The word and bit of `bytes`, hashed eight at a time with ASCII
+    /// letters made lower case (`| 0x20`, which also merges a few
+    /// punctuation marks: a false positive at worst); None when `bytes` are
+    /// not all ASCII.
+    #[inline]
+    fn slot(&self, bytes: &[u8]) -> Option<(usize, u64)> {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut h = bytes.len() as u64;
+        let mut high = 0;
+        for chunk in bytes.chunks(8) {
+            let x = match <[u8; 8]>::try_from(chunk) {
+                Ok(word) => u64::from_le_bytes(word),
+                // A short last chunk, byte by byte (no call to memcpy).
+                Err(_) => chunk.iter().rev().fold(0, |x, &b| x << 8 | b as u64),
+            };
+            high |= x;
+            h = (h ^ (x | 0x2020_2020_2020_2020))
+                .wrapping_mul(K)
+                .rotate_left(29);
+        }
+        if high & 0x8080_8080_8080_8080 != 0 {
+            return None;
+        }
+        let bit = h.wrapping_mul(K) >> self.shift;
+        Some(((bit >> 6) as usize, 1 << (bit & 63)))
+    }
+
+    fn insert(&mut self, bytes: &[u8]) {
+        if let Some((word, mask)) = self.slot(bytes) {
+            self.bits[word] |= mask;
+        }
+    }
+
+    /// Whether `bytes` may be in the set; true when they are not ASCII.
+    #[inline]
+    fn may_contain(&self, bytes: &[u8]) -> bool {
+        self.slot(bytes)
+            .is_none_or(|(word, mask)| self.bits[word] & mask != 0)
+    }
+}
+
+/// The ways a folded form can begin a text token, as [`Bloom`] entries:
+/// each ASCII prefix that ends where the tokenizer may end a token (at the
+/// form's end or next to a character that is not a letter or digit), up to
+/// the first space.
+fn first_tokens<'a>(forms: impl Iterator<Item = &'a str>) -> Bloom {
+    // 2^20 bits (128 KiB) for about 40,000 first tokens.
+    let mut bloom = Bloom::new(20);
+    for form in forms {
+        let b = form.as_bytes();
+        let word = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80;
+        for i in 1..=b.len() {
+            let end = i == b.len() || !word(b[i]) || !word(b[i - 1]);
+            if end {
+                bloom.insert(&b[..i]);
+            }
+            if b.get(i) == Some(&b' ') {
+                break;
+            }
+        }
+    }
+    bloom
+}
+
+/// The key of a word's first two bytes in `lower_pairs`: the second byte
+/// counts only when it is a letter or digit. None when either is not ASCII.
+#[inline]
+fn pair_key(word: &[u8]) -> Option<usize> {
+    let x = *word.first()?;
+    let y = word
+        .get(1)
+        .copied()
+        .filter(u8::is_ascii_alphanumeric)
+        .unwrap_or(0);
+    ((x | y) < 0x80).then_some((x as usize) << 7 | y as usize)
+}
+
+/// The state of one anchored walk through the automaton.
+struct Walk {
+    sid: aho_corasick::automaton::StateID,
+    /// Folded bytes fed so far.
+    folded: usize,
+    /// Whether the last character fed was whitespace.
+    space: bool,
 }
 
 impl Gazetteer {
@@ -467,12 +593,22 @@ impl Gazetteer {
         let mut buf = String::new();
         for (i, entry) in entries.iter().enumerate() {
             let id = EntryId(i as u32);
-            let case_attr = entry.attr("case");
-            let forms = std::iter::once((Form::Name, &entry.name))
-                .chain(entry.aliases.iter().map(|a| (Form::Alias, a)))
-                .map(|(f, a)| (f, a.as_str()))
-                .chain(entry.attr_values("acronym").map(|a| (Form::Acronym, a)))
-                .chain(entry.attr_values("demonym").map(|a| (Form::Demonym, a)));
+            // The attributes that add forms or set case, in one pass over
+            // the attribute string (the first of a repeated key counts, as
+            // in `Entry::attr_values`).
+            let (mut case_attr, mut acronyms, mut demonyms) = (None, "", "");
+            for (key, value) in entry.attrs.split(';').filter_map(|p| p.split_once('=')) {
+                match key.trim() {
+                    "case" if case_attr.is_none() => case_attr = values(value).next(),
+                    "acronym" if acronyms.is_empty() => acronyms = value,
+                    "demonym" if demonyms.is_empty() => demonyms = value,
+                    _ => {}
+                }
+            }
+            let forms = std::iter::once((Form::Name, entry.name.as_str()))
+                .chain(entry.aliases.iter().map(|a| (Form::Alias, a.as_str())))
+                .chain(values(acronyms).map(|a| (Form::Acronym, a)))
+                .chain(values(demonyms).map(|a| (Form::Demonym, a)));
             for (form, surface) in forms {
                 buf.clear();
                 fold_into(surface, &mut buf);
@@ -505,19 +641,26 @@ impl Gazetteer {
                     }
                 };
                 // One entry may list the same form twice (a name that is also
-                // its acronym); keep the first.
-                if !patterns[slot].iter().any(|p| p.entry == id) {
+                // its acronym); keep the first of each way of writing it, so
+                // that "NATO" and "Nato", or "Al-Qaeda" and "al-Qaeda", both
+                // match.
+                if !patterns[slot].iter().any(|p| {
+                    p.entry == id
+                        && p.case_exact == r.case_exact
+                        && p.has_upper == r.has_upper
+                        && p.initial_upper == r.initial_upper
+                }) {
                     patterns[slot].push(r);
                 }
             }
         }
         let automaton = NFA::builder()
             .match_kind(MatchKind::Standard)
-            // Dense transition tables for the first six bytes of every name:
-            // walks start at every capitalised word and most end within a
-            // few bytes, where a dense lookup beats scanning a sparse state
-            // (about a third faster on news text, 13 MB more memory).
-            .dense_depth(6)
+            // Dense transition tables for the first three bytes of every
+            // name, where every walk passes. Deeper dense states cost
+            // memory (20 MB at depth six) and building time and gain
+            // nothing now that the first-token filter turns most walks away.
+            .dense_depth(3)
             .build(&folded_patterns)
             .map_err(|e| GazetteerError {
                 file: "<gazetteer>".to_string(),
@@ -530,20 +673,17 @@ impl Gazetteer {
             entries,
             automaton,
             pattern_len,
-            lower_prefixes: {
-                let mut table = vec![false; 1 << 16];
+            lower_pairs: {
+                let mut bits = vec![0u64; 1 << 10];
                 for w in &lower_starts {
-                    let b = w.as_bytes();
-                    let key = match b {
-                        [] => continue,
-                        [x] => (*x as usize) << 8,
-                        [x, y, ..] => ((*x as usize) << 8) | *y as usize,
-                    };
-                    table[key] = true;
+                    if let Some(key) = pair_key(w.as_bytes()) {
+                        bits[key >> 6] |= 1 << (key & 63);
+                    }
                 }
-                table
+                bits
             },
             lower_starts,
+            first_tokens: first_tokens(folded_patterns.iter().map(String::as_str)),
             patterns,
             is_entity,
         })
@@ -571,106 +711,51 @@ impl Gazetteer {
     /// Finds every entry form in `text` on the token boundaries of `tokens`.
     pub fn find(&self, text: &str, tokens: &Tokens) -> Matches {
         let toks = tokens.tokens();
-        let mut candidates: Vec<Match> = Vec::new();
+        let mut candidates: Vec<Match> = Vec::with_capacity(toks.len() / 8);
         let Ok(start) = self.automaton.start_state(Anchored::Yes) else {
             return Matches::default();
         };
-        let mut word = String::new();
         let mut buf = String::new();
         // Matches start at a token start and end at a token end: walk the
-        // automaton from each token start, anchored, folding the text as the
-        // walk goes, and look for matches only where a token ends. The walk
-        // stops where no list name goes on, so the text is never folded whole.
-        for k in 0..toks.len() {
-            // A form that starts with a capital matches only where the text
-            // does, so most lower-case words start no walk at all.
-            if toks[k].shape == tidings_tokenize::Shape::Lower {
-                let raw = &text[toks[k].span];
-                let first = if raw.is_ascii() {
-                    first_word(raw)
-                } else {
-                    word.clear();
-                    fold_into(raw, &mut word);
-                    first_word(&word)
-                };
-                if !self.may_start_lower(first) {
-                    continue;
-                }
+        // automaton from each token start that can begin a list name,
+        // anchored, token by token, folding the text as the walk goes, and
+        // look for matches where each token ends. The walk stops where no
+        // list name goes on, so the text is never folded whole.
+        for (k, first) in toks.iter().enumerate() {
+            if !self.may_start(text, first) {
+                continue;
             }
-            let mut sid = start;
-            let mut next_end = k;
-            let mut walked = 0usize;
-            let mut space = false;
-            let bytes = text.as_bytes();
-            let mut offset = toks[k].span.start;
-            'walk: while offset < bytes.len() {
-                let b = bytes[offset];
-                let end;
-                if b < 0x80 {
-                    // ASCII, the common case: no buffer, no decoding.
-                    end = offset + 1;
-                    let folded = if b.is_ascii_whitespace() {
-                        if space {
-                            offset = end;
-                            continue;
-                        }
-                        space = true;
-                        b' '
-                    } else {
-                        space = false;
-                        b.to_ascii_lowercase()
+            let mut walk = Walk {
+                sid: start,
+                folded: 0,
+                space: false,
+            };
+            for j in k..toks.len() {
+                if j > k {
+                    let gap = Span::new(toks[j - 1].span.end, toks[j].span.start);
+                    // One space, the common gap, is fed directly.
+                    let fed = match &text.as_bytes()[gap.start..gap.end] {
+                        [] => true,
+                        [b' '] => self.feed(&mut walk, b' '),
+                        _ => self.step(&mut walk, text, gap, &mut buf),
                     };
-                    sid = self.automaton.next_state(Anchored::Yes, sid, folded);
-                    walked += 1;
-                    if self.automaton.is_dead(sid) {
-                        break 'walk;
-                    }
-                } else {
-                    let c = text[offset..].chars().next().unwrap_or(' ');
-                    end = offset + c.len_utf8();
-                    buf.clear();
-                    if c.is_whitespace() {
-                        if space {
-                            offset = end;
-                            continue;
-                        }
-                        space = true;
-                        buf.push(' ');
-                    } else {
-                        space = false;
-                        fold_char(c, &mut buf);
-                    }
-                    for &b in buf.as_bytes() {
-                        sid = self.automaton.next_state(Anchored::Yes, sid, b);
-                        walked += 1;
-                        if self.automaton.is_dead(sid) {
-                            break 'walk;
-                        }
+                    if !fed {
+                        break;
                     }
                 }
-                offset = end;
-                while next_end < toks.len() && toks[next_end].span.end < end {
-                    next_end += 1;
-                }
-                if next_end >= toks.len() {
+                if !self.step(&mut walk, text, toks[j].span, &mut buf) {
                     break;
                 }
-                if toks[next_end].span.end == end && self.automaton.is_match(sid) {
-                    for i in 0..self.automaton.match_len(sid) {
-                        let pid = self.automaton.match_pattern(sid, i);
-                        // A match state also reports list names that end
-                        // here but start later; keep those that start here.
-                        if self.pattern_len[pid.as_usize()] as usize != walked {
-                            continue;
-                        }
-                        let span = Span::new(toks[k].span.start, end);
-                        self.candidate(
-                            text,
-                            span,
-                            k..next_end + 1,
-                            pid.as_usize(),
-                            &mut candidates,
-                        );
+                if !self.automaton.is_match(walk.sid) {
+                    continue;
+                }
+                for i in 0..self.automaton.match_len(walk.sid) {
+                    let pid = self.automaton.match_pattern(walk.sid, i).as_usize();
+                    // A match state also reports list names that end here
+                    // but start later; keep those that start here.
+                    if self.pattern_len[pid] as usize == walk.folded {
+                        let span = Span::new(first.span.start, toks[j].span.end);
+                        self.candidate(text, span, k..j + 1, pid, &mut candidates);
                     }
                 }
             }
@@ -678,18 +763,89 @@ impl Gazetteer {
         self.resolve(candidates, toks.len())
     }
 
-    /// Whether a match can start at a lower-case word whose folded first
-    /// word is `first`. A two-byte prefix table answers most words without
-    /// hashing.
+    /// Feeds one folded byte to an anchored walk; false when no list name
+    /// goes on.
+    #[inline(always)]
+    fn feed(&self, walk: &mut Walk, byte: u8) -> bool {
+        walk.sid = self.automaton.next_state(Anchored::Yes, walk.sid, byte);
+        walk.folded += 1;
+        walk.space = byte == b' ';
+        !self.automaton.is_dead(walk.sid)
+    }
+
+    /// Feeds `text[span]`, folded, to an anchored walk; false when no list
+    /// name goes on. `span` lies on character boundaries.
     #[inline]
-    fn may_start_lower(&self, first: &str) -> bool {
-        let b = first.as_bytes();
-        let key = match b {
-            [] => return false,
-            [x] => (*x as usize) << 8,
-            [x, y, ..] => ((*x as usize) << 8) | *y as usize,
-        };
-        self.lower_prefixes[key] && self.lower_starts.contains(first)
+    fn step(&self, walk: &mut Walk, text: &str, span: Span, buf: &mut String) -> bool {
+        let bytes = text.as_bytes();
+        let mut i = span.start;
+        while i < span.end {
+            let b = bytes[i];
+            if b < 0x80 {
+                // ASCII, the common case: no buffer, no decoding.
+                i += 1;
+                let folded = if b.is_ascii_whitespace() {
+                    b' '
+                } else {
+                    b.to_ascii_lowercase()
+                };
+                // A run of whitespace counts as one space.
+                if folded == b' ' && walk.space {
+                    continue;
+                }
+                if !self.feed(walk, folded) {
+                    return false;
+                }
+                continue;
+            }
+            let c = text[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            buf.clear();
+            if c.is_whitespace() {
+                if walk.space {
+                    continue;
+                }
+                buf.push(' ');
+            } else {
+                fold_char(c, buf);
+            }
+            for &b in buf.as_bytes() {
+                if !self.feed(walk, b) {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    /// Whether a list name can start at `token`: most tokens are turned
+    /// away by a Bloom filter of first tokens without a walk.
+    #[inline]
+    fn may_start(&self, text: &str, token: &tidings_tokenize::Token) -> bool {
+        let raw = &text.as_bytes()[token.span.start..token.span.end];
+        if token.shape != tidings_tokenize::Shape::Lower {
+            // Not ASCII: let the walk fold it.
+            return self.first_tokens.may_contain(raw);
+        }
+        // A form that starts with a capital matches only where the text
+        // does, so a lower-case word starts a walk only when it is the
+        // first word of a form written in lower case.
+        match pair_key(raw) {
+            Some(key) if self.lower_pairs[key >> 6] & (1 << (key & 63)) == 0 => return false,
+            _ => {}
+        }
+        let n = raw
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(raw.len());
+        if raw.get(n).is_none_or(|&b| b < 0x80) {
+            return self
+                .lower_starts
+                .contains(&text[token.span.start..token.span.start + n]);
+        }
+        let mut folded = String::new();
+        fold_into(&text[token.span], &mut folded);
+        self.lower_starts.contains(first_word(&folded))
     }
 
     /// Checks the case of one list name found over tokens `range`, and adds
@@ -703,7 +859,12 @@ impl Gazetteer {
         out: &mut Vec<Match>,
     ) {
         let surface = &text[span];
+        let first = out.len();
         for r in &self.patterns[pattern] {
+            // One match per entry: the first of its forms that fits.
+            if out[first..].iter().any(|m| m.entry == r.entry) {
+                continue;
+            }
             if let Some(exact) = &r.case_exact {
                 if !same_keeping_case(surface, exact) {
                     continue;
@@ -722,28 +883,31 @@ impl Gazetteer {
         }
     }
 
-    fn priority(&self, m: &Match) -> (std::cmp::Reverse<usize>, u8, EntryId, Form) {
-        let entity = self.is_entity[m.entry.0 as usize];
-        (
-            std::cmp::Reverse(m.span.len()),
-            if entity { 0 } else { 1 },
-            m.entry,
-            m.form,
-        )
-    }
-
-    fn resolve(&self, mut candidates: Vec<Match>, n_tokens: usize) -> Matches {
-        candidates.sort_by(|a, b| {
-            self.priority(a)
-                .cmp(&self.priority(b))
-                .then(a.span.start.cmp(&b.span.start))
-        });
+    /// Resolves overlaps: longer matches first, then entity labels before
+    /// cue labels, then the earlier entry and form, then the earlier start
+    /// (candidates come in start order).
+    fn resolve(&self, candidates: Vec<Match>, n_tokens: usize) -> Matches {
+        let mut order: Vec<u128> = candidates
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let cue = !self.is_entity[m.entry.0 as usize];
+                let shorter = u32::MAX - m.span.len().min(u32::MAX as usize) as u32;
+                (shorter as u128) << 96
+                    | (cue as u128) << 88
+                    | (m.entry.0 as u128) << 48
+                    | (m.form as u128) << 40
+                    | i as u128
+            })
+            .collect();
+        order.sort_unstable();
         let mut chosen: Vec<Match> = Vec::new();
         let mut shadowed = Vec::new();
         // Which tokens a chosen match covers: an overlap check is then a
         // look at the candidate's own tokens, linear in the text overall.
         let mut taken = vec![false; n_tokens];
-        for m in candidates {
+        for key in order {
+            let m = candidates[(key & 0xff_ffff_ffff) as usize].clone();
             if taken[m.tokens.clone()].iter().any(|&t| t) {
                 shadowed.push(m);
             } else {

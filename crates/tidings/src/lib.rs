@@ -214,6 +214,28 @@ impl ExtractorBuilder {
     /// A gazetteer or rule file that cannot be read or has an error, with
     /// its file and line.
     pub fn build(self) -> Result<Extractor, Error> {
+        // The gazetteer and the rules share nothing until the end: build
+        // them side by side, the rules and the date tagger on a second
+        // thread (on one core this costs nothing but the thread).
+        std::thread::scope(|scope| {
+            let rules = scope.spawn(|| self.build_rules());
+            let gazetteer = self.build_gazetteer();
+            let rules = rules.join().map_err(|_| Error::Io {
+                path: "<rules>".to_string(),
+                message: "the thread building the rules panicked".to_string(),
+            })??;
+            Ok(Extractor {
+                tagger: rules.tagger,
+                gazetteer: gazetteer?,
+                entity_rules: rules.entity_rules,
+                event_rules: rules.event_rules,
+                relation_rules: rules.relation_rules,
+                rule_files: rules.files,
+            })
+        })
+    }
+
+    fn build_gazetteer(&self) -> Result<Gazetteer, Error> {
         let mut gaz = GazetteerBuilder::new();
         if self.default_gazetteers {
             for (name, contents) in default_gazetteers() {
@@ -226,7 +248,10 @@ impl ExtractorBuilder {
         if let Some(keep) = &self.entry_filter {
             gaz = gaz.retain(|e| keep(e));
         }
-        let gazetteer = gaz.build()?;
+        Ok(gaz.build()?)
+    }
+
+    fn build_rules(&self) -> Result<Rules, Error> {
         let mut files: Vec<RuleFile> = Vec::new();
         if self.default_rules {
             for (name, contents) in default_rules() {
@@ -250,15 +275,23 @@ impl ExtractorBuilder {
                 files.extend(tidings_pattern::load_rules_dir(p)?);
             }
         }
-        Ok(Extractor {
+        Ok(Rules {
             tagger: Tagger::new(),
-            gazetteer,
             entity_rules: tidings_entities::EntityRules::new(&files)?,
             event_rules: tidings_events::EventRules::new(&files)?,
             relation_rules: tidings_relations::RelationRules::new(&files)?,
-            rule_files: files,
+            files,
         })
     }
+}
+
+/// Everything [`ExtractorBuilder::build`] compiles besides the gazetteer.
+struct Rules {
+    tagger: Tagger,
+    files: Vec<RuleFile>,
+    entity_rules: tidings_entities::EntityRules,
+    event_rules: tidings_events::EventRules,
+    relation_rules: tidings_relations::RelationRules,
 }
 
 /// The whole pipeline, compiled once; `Send + Sync`.
