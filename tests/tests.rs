@@ -6,6 +6,7 @@ mod common;
 mod lists_removed;
 mod properties;
 mod quality;
+mod reports;
 mod rules;
 mod snapshots;
 mod stream;

@@ -1268,6 +1268,19 @@ fn merge_reports(
             let on_behalf = near
                 && (acting_for(entities, &e.participants, &o.participants)
                     || acting_for(entities, &o.participants, &e.participants));
+            // "Morrison and Kishida signed a defence treaty ... The
+            // Reciprocal Access Agreement, signed during a virtual summit":
+            // one report says who, the next says what.
+            let complements = near
+                && (e.date.is_none() || o.date.is_none() || e.date == o.date)
+                && ((o.agreement.is_empty()
+                    && !o.participants.is_empty()
+                    && e.participants.is_empty()
+                    && !e.agreement.is_empty())
+                    || (e.agreement.is_empty()
+                        && !e.participants.is_empty()
+                        && o.participants.is_empty()
+                        && !o.agreement.is_empty()));
             o.etype == e.etype
                 && !conflict(o)
                 && ((seen[*k].contains(&s)
@@ -1286,6 +1299,7 @@ fn merge_reports(
                         && e.agreement.is_empty()
                         && e.participants.iter().all(|p| o.participants.contains(p)))
                     || on_behalf
+                    || complements
                     || (follow && seen[*k].iter().any(|&x| s <= x + 2)))
         });
         match same {

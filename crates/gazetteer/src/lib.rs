@@ -621,12 +621,15 @@ impl Gazetteer {
                     Some("insensitive") => false,
                     _ => is_acronym_like(surface),
                 };
+                // `case=any`: a form that is not an acronym matches in any
+                // case, all lower case too ("chief executive").
+                let any = case_attr == Some("any") && !sensitive;
                 let r = FormRef {
                     entry: id,
                     form,
                     case_exact: sensitive.then(|| fold_keep_case(surface)),
-                    has_upper: surface.chars().any(char::is_uppercase),
-                    initial_upper: surface.chars().next().is_some_and(char::is_uppercase),
+                    has_upper: !any && surface.chars().any(char::is_uppercase),
+                    initial_upper: !any && surface.chars().next().is_some_and(char::is_uppercase),
                 };
                 if !r.initial_upper {
                     lower_starts.insert(first_word(key).to_string());
@@ -1096,6 +1099,22 @@ ORG\tIndian Army
     fn lower_case_text_does_not_match_capitalised_forms() {
         assert_eq!(found("india"), vec![]);
         assert_eq!(found("INDIA"), pairs(&[("INDIA", "India")]));
+    }
+
+    #[test]
+    fn case_any_matches_lower_case_but_not_acronyms() {
+        let g = GazetteerBuilder::new()
+            .add_source("t.tsv", "TITLE\tChief Executive\tCEO\tcase=any\n")
+            .unwrap()
+            .build()
+            .unwrap();
+        let found = |text: &str| -> Vec<String> {
+            let m = g.find(text, &tokenize(text));
+            m.chosen.iter().map(|m| text[m.span].to_string()).collect()
+        };
+        assert_eq!(found("its chief executive said"), ["chief executive"]);
+        assert_eq!(found("Chief Executive Eric"), ["Chief Executive"]);
+        assert_eq!(found("the ceo and the CEO"), ["CEO"]);
     }
 
     #[test]

@@ -1,0 +1,39 @@
+//! One event reported over two sentences is one event; two events are two.
+
+use crate::common::extractor;
+
+fn signs(text: &str) -> Vec<(Option<String>, Vec<String>, Vec<String>)> {
+    let doc = extractor().extract(text, tidings::parse_date("2022-01-06"));
+    doc.events
+        .iter()
+        .filter(|e| e.etype == "SIGN")
+        .map(|e| {
+            (
+                e.date.clone(),
+                e.args.participants.clone(),
+                e.args.agreement.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn who_signed_and_what_was_signed_are_one_signing() {
+    let found = signs(
+        "Australian Prime Minister Scott Morrison and Japanese Prime Minister Fumio Kishida \
+         on Thursday signed a defence treaty. The Reciprocal Access Agreement, signed during \
+         a virtual summit, is Japan's first such pact with any country other than the United States.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].2, ["Reciprocal Access Agreement"]);
+    assert_eq!(found[0].1.len(), 2, "{found:?}");
+}
+
+#[test]
+fn a_signing_in_another_year_stays_apart() {
+    let found = signs(
+        "India and France signed a defence pact on Thursday. The Rafale Agreement, signed in \
+         2016, covered 36 jets.",
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+}
