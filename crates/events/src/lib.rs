@@ -803,7 +803,7 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
                 let near = etype == EventType::Visit
                     || m.tokens.start.saturating_sub(trigger.end) <= 8
                         && trigger.start.saturating_sub(m.tokens.end) <= 8;
-                if near && after_prep(&["in", "at", "to", "near", "from"]) {
+                if near && after_prep(&["in", "at", "to", "near", "from", "off"]) {
                     push(&mut event.location, m.entity);
                 }
             }
@@ -816,7 +816,8 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
                 }
             }
             // "in India", "to the US": a place, not an actor.
-            EntityType::Place if after_prep(&["in", "to", "at", "from", "near", "across"]) => {}
+            EntityType::Place
+                if after_prep(&["in", "to", "at", "from", "near", "across", "off"]) => {}
             EntityType::Person | EntityType::Place | EntityType::Org => {
                 if possessor.is_none() && participant_position(ctx, m.tokens.clone(), before) {
                     push(&mut event.participants, m.entity);
