@@ -37,3 +37,26 @@ fn a_signing_in_another_year_stays_apart() {
     );
     assert_eq!(found.len(), 2, "{found:?}");
 }
+
+fn meets(text: &str) -> Vec<(Option<String>, Vec<String>)> {
+    let doc = extractor().extract(text, tidings::parse_date("2023-03-03"));
+    doc.events
+        .iter()
+        .filter(|e| e.etype == "MEET")
+        .map(|e| (e.date.clone(), e.args.location.clone()))
+        .collect()
+}
+
+#[test]
+fn their_first_meeting_is_another_meeting() {
+    let found = meets(
+        "Gilberto Teodoro made the announcement after meeting Japanese Ambassador Kazuhiko \
+         Koshikawa in Manila. The Philippines and Japan held their first meeting of foreign \
+         and defence ministers in Tokyo in April 2022.",
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(
+        found[1],
+        (Some("2022-04".to_string()), vec!["Tokyo".to_string()])
+    );
+}

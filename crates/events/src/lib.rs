@@ -296,6 +296,51 @@ const GAP_WORDS: &[&str] = &[
 /// Words before a trigger that mark it as a mention of an event already reported.
 const DETERMINERS: &[&str] = &["the", "this", "that", "these", "its", "their", "his", "her"];
 
+/// Words that end a noun phrase on its left: a determiner beyond them is
+/// not the trigger's.
+const PHRASE_ENDS: &[&str] = &[
+    "after",
+    "before",
+    "during",
+    "following",
+    "of",
+    "in",
+    "at",
+    "on",
+    "with",
+    "for",
+    "by",
+    "and",
+    "or",
+    "to",
+    "from",
+    "about",
+    "over",
+    "amid",
+    "since",
+];
+
+/// Words that, between a determiner and a trigger, make the phrase name a
+/// different event of the kind ("their first meeting", "the next summit").
+const ORDINALS: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "next",
+    "last",
+    "previous",
+    "another",
+    "new",
+    "inaugural",
+    "earlier",
+    "later",
+    "upcoming",
+    "following",
+];
+
 /// Single-word vague references that, used before a noun ("the recent
 /// summit", "future challenges"), describe rather than date an event.
 const ATTRIBUTIVE_REFS: &[&str] = &["recent", "future", "current", "present", "former"];
@@ -1220,6 +1265,12 @@ fn definite(input: &Input<'_>, e: &Event) -> bool {
     while i > 0 && t - i < 6 {
         i -= 1;
         let w = lower(input, i);
+        // "their first meeting", "the next round": another event, not the
+        // one already told; "the announcement after meeting": the
+        // determiner of another phrase.
+        if ORDINALS.contains(&w.as_str()) || PHRASE_ENDS.contains(&w.as_str()) {
+            return false;
+        }
         if DETERMINERS.contains(&w.as_str()) {
             return true;
         }
@@ -1228,6 +1279,21 @@ fn definite(input: &Input<'_>, e: &Event) -> bool {
         }
     }
     false
+}
+
+/// Whether the trigger's phrase names another event of its kind: an
+/// ordinal or "next" before it ("their first \"2+2\" meeting").
+fn fresh(input: &Input<'_>, e: &Event) -> bool {
+    let Some(t) = input.tokens.token_starting_at(e.trigger.start) else {
+        return false;
+    };
+    (t.saturating_sub(6)..t)
+        .rev()
+        .map(|i| lower(input, i))
+        .take_while(|w| {
+            !PHRASE_ENDS.contains(&w.as_str()) && !matches!(w.as_str(), "." | "," | ";" | ":")
+        })
+        .any(|w| ORDINALS.contains(&w.as_str()))
 }
 
 /// Merges reports of one event: same type, no conflicting agreement, name
@@ -1248,6 +1314,7 @@ fn merge_reports(
     let is_person = |p: &usize| entities.entities[*p].etype == EntityType::Person;
     for (e, &follow) in events.into_iter().zip(follows) {
         let def = definite(input, &e);
+        let another = fresh(input, &e);
         let bare = e.participants.is_empty() && e.agreement.is_empty() && e.name.is_empty();
         let disjoint = |a: &[usize], b: &[usize]| {
             !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.contains(x))
@@ -1273,7 +1340,6 @@ fn merge_reports(
             // Reciprocal Access Agreement, signed during a virtual summit":
             // one report says who, the next says what.
             let complements = near
-                && (e.date.is_none() || o.date.is_none() || e.date == o.date)
                 && ((o.agreement.is_empty()
                     && !o.participants.is_empty()
                     && e.participants.is_empty()
@@ -1282,8 +1348,25 @@ fn merge_reports(
                         && !e.participants.is_empty()
                         && o.participants.is_empty()
                         && !o.agreement.is_empty()));
+            // Reports dated differently are different events ("after
+            // meeting the ambassador on Friday ... their first meeting in
+            // April 2022").
+            // A shared agreement or name outweighs the dates ("the summit
+            // ... the summit now under way").
+            let dated_apart = match (o.date, e.date) {
+                (Some(a), Some(b)) => {
+                    let (a, b) = (&input.timexes[a].value, &input.timexes[b].value);
+                    a != b
+                        && a.starts_with(|c: char| c.is_ascii_digit())
+                        && b.starts_with(|c: char| c.is_ascii_digit())
+                }
+                _ => false,
+            };
+            let same_thing = o.agreement.iter().any(|a| e.agreement.contains(a))
+                || o.name.iter().any(|a| e.name.contains(a));
             o.etype == e.etype
                 && !conflict(o)
+                && (same_thing || !dated_apart && !another)
                 && ((seen[*k].contains(&s)
                     && nested(&people(&o.participants), &people(&e.participants)))
                     || (near
