@@ -60,3 +60,20 @@ fn their_first_meeting_is_another_meeting() {
         (Some("2022-04".to_string()), vec!["Tokyo".to_string()])
     );
 }
+
+#[test]
+fn the_visitor_meets_whom_the_visit_was_for() {
+    let doc = extractor().extract(
+        "President Ferdinand Marcos Jr will visit Washington next month to meet President Joe Biden.",
+        tidings::parse_date("2023-03-03"),
+    );
+    let meet = doc
+        .events
+        .iter()
+        .find(|e| e.etype == "MEET")
+        .expect("a MEET");
+    assert_eq!(
+        meet.args.participants,
+        ["Ferdinand Marcos Jr.", "Joe Biden"]
+    );
+}

@@ -875,7 +875,8 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
         event.participants.insert(0, p);
         event.participants.dedup();
     }
-    // "X is in India ... and met Y": the subject of the first verb.
+    // "X is in India ... and met Y", "X will visit Washington to meet Y":
+    // the subject of the first verb.
     let subject_found = event.participants.iter().any(|&p| {
         entities.entities[p].mentions.iter().any(|&m| {
             entities.mentions[m].tokens.end <= trigger.start
@@ -885,7 +886,7 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
     if !subject_found
         && region.start > ctx.clause.start
         && region.start < trigger.start
-        && ctx.word(trigger.start - 1) == "and"
+        && matches!(ctx.word(trigger.start - 1).as_str(), "and" | "to")
     {
         if let Some(prev) = earlier.iter().rev().find(|e| e.sentence == event.sentence) {
             let subjects: Vec<usize> = prev
