@@ -235,7 +235,11 @@ pub(super) fn normalise(h: Handler, caps: &Captures, ctx: &mut Ctx, span: Span) 
                         None => direction(ctx, span),
                     };
                     let y = year_for(r, m, Some(d), tense);
-                    date(rule, fmt_date(ymd(y, m, d)?))
+                    let dt = ymd(y, m, d)?;
+                    // A day the story names is the anchor of "two days
+                    // later", even when its year is inferred.
+                    ctx.anchor = Some(dt);
+                    date(rule, fmt_date(dt))
                 }
                 None => date(rule, format!("XXXX-{m:02}-{d:02}")),
             }
@@ -465,6 +469,13 @@ pub(super) fn normalise(h: Handler, caps: &Captures, ctx: &mut Ctx, span: Span) 
             let u = lc("u")?;
             let dir = lc("dir")?;
             let back = matches!(dir.as_str(), "ago" | "earlier" | "back");
+            // "two days later", "a week earlier" count from the date the
+            // story last named in full; "ago" and "from now" from today.
+            let r = if matches!(dir.as_str(), "later" | "earlier") {
+                ctx.anchor.or(r)
+            } else {
+                r
+            };
             let n = number(cap("n")?);
             let (Some(n), Some(r)) = (n, r) else {
                 return date("ago", if back { "PAST_REF" } else { "FUTURE_REF" }.into());
@@ -711,7 +722,15 @@ fn unit_rel(caps: &Captures, ctx: &mut Ctx, span: Span) -> Norm {
             return date("that_year", format!("{:04}", y + shift));
         }
     }
-    let Some(r) = ctx.reference() else {
+    // "the following day / week / month", "the previous day": counted
+    // from the date the story last named in full, when it named one.
+    let anaphoric = matches!(rel.as_str(), "the following" | "the previous");
+    let r = if anaphoric {
+        ctx.anchor.or(ctx.reference())
+    } else {
+        ctx.reference()
+    };
+    let Some(r) = r else {
         let v = match u.as_str() {
             "week" => "XXXX-WXX",
             "weekend" => "XXXX-WXX-WE",
