@@ -77,3 +77,29 @@ fn the_visitor_meets_whom_the_visit_was_for() {
         ["Ferdinand Marcos Jr.", "Joe Biden"]
     );
 }
+
+#[test]
+fn a_headline_tells_the_event_of_the_lead() {
+    let found = signs(
+        "Poland signs $10 billion deal for South Korean tanks\n\nWARSAW, Aug 27 (Reuters) - \
+         Poland's defence ministry signed a contract worth about $10 billion with Hyundai \
+         Rotem on Saturday.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].1.contains(&"Poland".to_string()), "{found:?}");
+}
+
+#[test]
+fn the_traveller_holds_the_talks_too() {
+    let doc = extractor().extract(
+        "Prabowo Subianto is scheduled to travel to Washington next month for talks with US \
+         Defense Secretary Lloyd Austin.",
+        tidings::parse_date("2022-02-10"),
+    );
+    let meet = doc
+        .events
+        .iter()
+        .find(|e| e.etype == "MEET")
+        .expect("a MEET");
+    assert_eq!(meet.args.participants, ["Prabowo Subianto", "Lloyd Austin"]);
+}

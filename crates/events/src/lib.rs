@@ -875,7 +875,8 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
         event.participants.insert(0, p);
         event.participants.dedup();
     }
-    // "X is in India ... and met Y", "X will visit Washington to meet Y":
+    // "X is in India ... and met Y", "X will visit Washington to meet Y",
+    // "X will travel to Washington for talks with Y":
     // the subject of the first verb.
     let subject_found = event.participants.iter().any(|&p| {
         entities.entities[p].mentions.iter().any(|&m| {
@@ -886,7 +887,7 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
     if !subject_found
         && region.start > ctx.clause.start
         && region.start < trigger.start
-        && matches!(ctx.word(trigger.start - 1).as_str(), "and" | "to")
+        && matches!(ctx.word(trigger.start - 1).as_str(), "and" | "to" | "for")
     {
         if let Some(prev) = earlier.iter().rev().find(|e| e.sentence == event.sentence) {
             let subjects: Vec<usize> = prev
@@ -1282,6 +1283,18 @@ fn definite(input: &Input<'_>, e: &Event) -> bool {
     false
 }
 
+/// The index of the headline: a first sentence that ends its line
+/// without a full stop, followed by more text.
+fn headline(input: &Input<'_>) -> Option<usize> {
+    let sentences = input.tokens.sentences();
+    let toks = input.tokens.tokens();
+    let first = sentences.first()?;
+    let last = toks.get(first.tokens.end.checked_sub(1)?)?;
+    let next = toks.get(first.tokens.end)?;
+    let stop = matches!(&input.text[last.span], "." | "!" | "?");
+    (!stop && next.newline_before && sentences.len() > 1).then_some(0)
+}
+
 /// Whether the trigger's phrase names another event of its kind: an
 /// ordinal or "next" before it ("their first \"2+2\" meeting").
 fn fresh(input: &Input<'_>, e: &Event) -> bool {
@@ -1312,6 +1325,7 @@ fn merge_reports(
     // The sentences each merged event was reported in.
     let mut seen: Vec<Vec<usize>> = Vec::new();
     let sentence_of = |e: &Event| input.tokens.sentence_at(e.sentence.start);
+    let headline = headline(input);
     let is_person = |p: &usize| entities.entities[*p].etype == EntityType::Person;
     for (e, &follow) in events.into_iter().zip(follows) {
         let def = definite(input, &e);
@@ -1365,6 +1379,10 @@ fn merge_reports(
             };
             let same_thing = o.agreement.iter().any(|a| e.agreement.contains(a))
                 || o.name.iter().any(|a| e.name.contains(a));
+            // "Poland signs $10 billion deal for tanks" over "Poland's
+            // defence ministry signed a contract ... on Saturday": a
+            // headline tells the event its first sentences report.
+            let told_below = headline.is_some_and(|h| seen[*k] == [h] && s <= h + 2);
             o.etype == e.etype
                 && !conflict(o)
                 && (same_thing || !dated_apart && !another)
@@ -1385,6 +1403,7 @@ fn merge_reports(
                         && e.participants.iter().all(|p| o.participants.contains(p)))
                     || on_behalf
                     || complements
+                    || told_below
                     || (follow && seen[*k].iter().any(|&x| s <= x + 2)))
         });
         match same {
