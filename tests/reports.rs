@@ -3,7 +3,7 @@
 use crate::common::extractor;
 
 fn signs(text: &str) -> Vec<(Option<String>, Vec<String>, Vec<String>)> {
-    let doc = extractor().extract(text, tidings::parse_date("2022-01-06"));
+    let doc = extractor().extract(text, tidings::parse_date("2022-08-27"));
     doc.events
         .iter()
         .filter(|e| e.etype == "SIGN")
@@ -102,4 +102,17 @@ fn the_traveller_holds_the_talks_too() {
         .find(|e| e.etype == "MEET")
         .expect("a MEET");
     assert_eq!(meet.args.participants, ["Prabowo Subianto", "Lloyd Austin"]);
+}
+
+#[test]
+fn the_signing_ceremony_is_the_last_signing_and_july_is_another() {
+    let found = signs(
+        "Poland's defence ministry signed a contract with Hanwha Aerospace on Saturday. \
+         Mariusz Blaszczak said deliveries would start in December. \
+         Hanwha Aerospace CEO Son Jae-il attended the signing ceremony. \
+         The framework agreement was signed in July during a visit to Seoul.",
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[0].1.contains(&"Son Jae-il".to_string()), "{found:?}");
+    assert_eq!(found[1].0.as_deref(), Some("2022-07"), "{found:?}");
 }

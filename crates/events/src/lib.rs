@@ -1343,6 +1343,7 @@ fn merge_reports(
             }
         };
         let s = sentence_of(&e);
+        let latest = out.iter().rposition(|o| o.etype == e.etype);
         let same = out.iter_mut().enumerate().rev().find(|(k, o)| {
             let near = seen[*k].iter().any(|&x| s <= x + 1);
             // "Japan and the Philippines signed ... The pact was signed by
@@ -1383,6 +1384,13 @@ fn merge_reports(
             // defence ministry signed a contract ... on Saturday": a
             // headline tells the event its first sentences report.
             let told_below = headline.is_some_and(|h| seen[*k] == [h] && s <= h + 2);
+            // "... attended the signing ceremony": a definite mention with
+            // no agreement or name of its own is the last such event.
+            let the_last = def
+                && seen[*k].iter().any(|&x| s <= x + 3)
+                && e.agreement.is_empty()
+                && e.name.is_empty()
+                && Some(*k) == latest;
             o.etype == e.etype
                 && !conflict(o)
                 && (same_thing || !dated_apart && !another)
@@ -1404,6 +1412,7 @@ fn merge_reports(
                     || on_behalf
                     || complements
                     || told_below
+                    || the_last
                     || (follow && seen[*k].iter().any(|&x| s <= x + 2)))
         });
         match same {
