@@ -116,3 +116,28 @@ fn the_signing_ceremony_is_the_last_signing_and_july_is_another() {
     assert!(found[0].1.contains(&"Son Jae-il".to_string()), "{found:?}");
     assert_eq!(found[1].0.as_deref(), Some("2022-07"), "{found:?}");
 }
+
+#[test]
+fn each_traveller_goes_where_their_own_verb_says() {
+    let doc = extractor().extract(
+        "Lloyd Austin is scheduled to travel to Tokyo on Saturday, while Antony Blinken will \
+         visit Seoul from November 12 to 14.",
+        tidings::parse_date("2023-11-10"),
+    );
+    let visits: Vec<(Vec<String>, Vec<String>)> = doc
+        .events
+        .iter()
+        .filter(|e| e.etype == "VISIT")
+        .map(|e| (e.args.participants.clone(), e.args.location.clone()))
+        .collect();
+    assert_eq!(
+        visits,
+        [
+            (vec!["Lloyd Austin".to_string()], vec!["Tokyo".to_string()]),
+            (
+                vec!["Antony Blinken".to_string()],
+                vec!["Seoul".to_string()]
+            ),
+        ]
+    );
+}

@@ -834,9 +834,20 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
                     && prev2.as_deref().is_some_and(|p| words.contains(&p)))
         };
         // "visited Moscow", "visiting the Pentagon": the place visited.
-        let visited = etype == EventType::Visit
-            && (m.tokens.start == trigger.end
-                || (m.tokens.start == trigger.end + 1 && ctx.word(trigger.end) == "the"));
+        let right_after = |t: &Range<usize>| {
+            m.tokens.start == t.end || (m.tokens.start == t.end + 1 && ctx.word(t.end) == "the")
+        };
+        let visited = etype == EventType::Visit && right_after(&trigger);
+        // "Austin will travel to Tokyo, while Blinken will visit Seoul": a
+        // place right after another trigger is not this visit's
+        // destination (talks held there may still take it).
+        if etype == EventType::Visit
+            && m.etype == EntityType::Place
+            && !m.is_country
+            && ctx.others.iter().any(right_after)
+        {
+            continue;
+        }
         match m.etype {
             EntityType::Agreement => {
                 if matches!(etype, EventType::Sign | EventType::Negotiate) {
