@@ -61,21 +61,20 @@ fn their_first_meeting_is_another_meeting() {
     );
 }
 
+/// The participants of the first MEET event of `text`.
+fn meet_participants(text: &str, dct: &str) -> Vec<String> {
+    let doc = extractor().extract(text, tidings::parse_date(dct));
+    let meet = doc.events.iter().find(|e| e.etype == "MEET");
+    meet.expect("a MEET").args.participants.clone()
+}
+
 #[test]
 fn the_visitor_meets_whom_the_visit_was_for() {
-    let doc = extractor().extract(
+    let found = meet_participants(
         "President Ferdinand Marcos Jr will visit Washington next month to meet President Joe Biden.",
-        tidings::parse_date("2023-03-03"),
+        "2023-03-03",
     );
-    let meet = doc
-        .events
-        .iter()
-        .find(|e| e.etype == "MEET")
-        .expect("a MEET");
-    assert_eq!(
-        meet.args.participants,
-        ["Ferdinand Marcos Jr.", "Joe Biden"]
-    );
+    assert_eq!(found, ["Ferdinand Marcos Jr.", "Joe Biden"]);
 }
 
 #[test]
@@ -91,17 +90,12 @@ fn a_headline_tells_the_event_of_the_lead() {
 
 #[test]
 fn the_traveller_holds_the_talks_too() {
-    let doc = extractor().extract(
+    let found = meet_participants(
         "Prabowo Subianto is scheduled to travel to Washington next month for talks with US \
          Defense Secretary Lloyd Austin.",
-        tidings::parse_date("2022-02-10"),
+        "2022-02-10",
     );
-    let meet = doc
-        .events
-        .iter()
-        .find(|e| e.etype == "MEET")
-        .expect("a MEET");
-    assert_eq!(meet.args.participants, ["Prabowo Subianto", "Lloyd Austin"]);
+    assert_eq!(found, ["Prabowo Subianto", "Lloyd Austin"]);
 }
 
 #[test]
