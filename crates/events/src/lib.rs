@@ -1266,32 +1266,47 @@ fn attach_following_agreements(input: &Input<'_>, entities: &Entities, events: &
     }
 }
 
-/// Whether the event's trigger follows a determiner, over adjectives and
-/// hyphens ("the two-day catalyst summit", "this initiative"): a mention of
-/// an event already reported.
-fn definite(input: &Input<'_>, e: &Event) -> bool {
+/// How the phrase of a trigger points: back at an event already told
+/// ("the summit", "this dialogue"), at another one ("their first \"2+2\"
+/// meeting", "the next round"), or neither ("made the announcement after
+/// meeting": the determiner belongs to another phrase).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reference {
+    Definite,
+    Another,
+    Neither,
+}
+
+fn reference(input: &Input<'_>, e: &Event) -> Reference {
     let Some(t) = input.tokens.token_starting_at(e.trigger.start) else {
-        return false;
+        return Reference::Neither;
     };
     let toks = input.tokens.tokens();
-    let mut i = t;
-    while i > 0 && t - i < 6 {
-        i -= 1;
+    // Punctuation between a determiner and the trigger ("the agreement,
+    // signed") makes the determiner another phrase's; an ordinal beyond
+    // it still counts ("their first \"2+2\" meeting").
+    let mut unbroken = true;
+    for i in (t.saturating_sub(6)..t).rev() {
         let w = lower(input, i);
-        // "their first meeting", "the next round": another event, not the
-        // one already told; "the announcement after meeting": the
-        // determiner of another phrase.
-        if ORDINALS.contains(&w.as_str()) || PHRASE_ENDS.contains(&w.as_str()) {
-            return false;
+        let w = w.as_str();
+        if ORDINALS.contains(&w) {
+            return Reference::Another;
         }
-        if DETERMINERS.contains(&w.as_str()) {
-            return true;
+        if PHRASE_ENDS.contains(&w) || matches!(w, "." | "," | ";" | ":") {
+            return Reference::Neither;
         }
-        if toks[i].shape == tidings_tokenize::Shape::Punct && w != "-" && w != "'" && w != "’" {
-            return false;
+        if DETERMINERS.contains(&w) {
+            return if unbroken {
+                Reference::Definite
+            } else {
+                Reference::Neither
+            };
+        }
+        if toks[i].shape == tidings_tokenize::Shape::Punct && !matches!(w, "-" | "'" | "’") {
+            unbroken = false;
         }
     }
-    false
+    Reference::Neither
 }
 
 /// The index of the headline: a first sentence that ends its line
@@ -1304,21 +1319,6 @@ fn headline(input: &Input<'_>) -> Option<usize> {
     let next = toks.get(first.tokens.end)?;
     let stop = matches!(&input.text[last.span], "." | "!" | "?");
     (!stop && next.newline_before && sentences.len() > 1).then_some(0)
-}
-
-/// Whether the trigger's phrase names another event of its kind: an
-/// ordinal or "next" before it ("their first \"2+2\" meeting").
-fn fresh(input: &Input<'_>, e: &Event) -> bool {
-    let Some(t) = input.tokens.token_starting_at(e.trigger.start) else {
-        return false;
-    };
-    (t.saturating_sub(6)..t)
-        .rev()
-        .map(|i| lower(input, i))
-        .take_while(|w| {
-            !PHRASE_ENDS.contains(&w.as_str()) && !matches!(w.as_str(), "." | "," | ";" | ":")
-        })
-        .any(|w| ORDINALS.contains(&w.as_str()))
 }
 
 /// Merges reports of one event: same type, no conflicting agreement, name
@@ -1339,8 +1339,8 @@ fn merge_reports(
     let headline = headline(input);
     let is_person = |p: &usize| entities.entities[*p].etype == EntityType::Person;
     for (e, &follow) in events.into_iter().zip(follows) {
-        let def = definite(input, &e);
-        let another = fresh(input, &e);
+        let refers = reference(input, &e);
+        let (def, another) = (refers == Reference::Definite, refers == Reference::Another);
         let bare = e.participants.is_empty() && e.agreement.is_empty() && e.name.is_empty();
         let disjoint = |a: &[usize], b: &[usize]| {
             !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.contains(x))
