@@ -1,4 +1,4 @@
-//! Gazetteer lists and one Aho-Corasick automaton over all their names.
+//! Gazetteer lists and one automaton over all their names.
 //!
 //! A gazetteer is a set of entries (a label such as `PLACE` or `TITLE`, a
 //! canonical name, aliases and attributes) read from TSV files in the format
@@ -45,12 +45,32 @@
 //!   cue labels, then the earlier source, then the earlier line. Losers go to
 //!   [`Matches::shadowed`].
 //!
+//! # How matching works
+//!
+//! All entries of all lists are compiled into one automaton, in two levels:
+//! a token level for the first token of every form (ASCII, up to sixteen
+//! bytes after folding; hash tables), and a byte level for what follows
+//! (an Aho-Corasick contiguous NFA over the forms of more than one token and
+//! the long or non-ASCII words). A form that is one short ASCII word ends at
+//! the first level; no walk goes further. Matching walks from token starts,
+//! never over the whole text:
+//!
+//! 1. A token in lower case can start a match only if its first word begins
+//!    a form written in lower case ("chief executive"); other tokens only if
+//!    a form begins with them. Two Bloom filters turn most tokens away in one
+//!    tight loop over the tokens.
+//! 2. For a token that gets through, the first level gives the forms that
+//!    are this token alone, whether a longer form can go on after it, and the
+//!    NFA state to go on from.
+//! 3. The NFA is walked anchored, token by token, folding the text as it
+//!    goes, until no form goes on.
+//!
 //! # Resource usage
 //!
-//! Building folds every form once and compiles one automaton; memory is about
-//! the size of the lists plus the automaton (a contiguous NFA, a few bytes per
-//! pattern byte). Matching folds the text once (one extra byte array and one
-//! offset per folded byte) and runs one overlapping search.
+//! Building folds every form once and compiles the tables and one automaton;
+//! memory is about the size of the lists plus the automaton (a few bytes per
+//! pattern byte) and the tables (24 bytes per first token). Matching
+//! allocates a few vectors of the size of the token list and the matches.
 
 use std::fmt;
 use std::ops::Range;
@@ -62,8 +82,12 @@ use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 use tidings_core::{EntityType, Span};
-use tidings_tokenize::Tokens;
+use tidings_tokenize::{Shape, Tokens};
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+use crate::starts::{Key, LowerWords, Start, Starts, TABLE_BYTES};
+
+mod starts;
 
 /// The index of an entry in its [`Gazetteer`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -459,120 +483,37 @@ struct FormRef {
 #[derive(Clone, Debug)]
 pub struct Gazetteer {
     entries: Vec<Entry>,
+    /// The automaton over the list names that a walk may need past a first
+    /// token (see `Gazetteer::new`).
     automaton: NFA,
-    /// The byte length of each folded pattern.
-    pattern_len: Vec<u32>,
-    /// For each automaton pattern, the entry forms it stands for.
-    patterns: Vec<Vec<FormRef>>,
+    /// For each automaton pattern, its index in `pattern_info`.
+    nfa_patterns: Vec<u32>,
+    /// For each distinct folded list name, its length and where its entry
+    /// forms begin in `forms`; one more at the end for the last one's end.
+    pattern_info: Vec<PatternInfo>,
+    /// The entry forms of every folded list name, name after name.
+    forms: Vec<FormRef>,
     /// For each entry, whether its label is an entity type (cached for the
     /// overlap priority).
     is_entity: Vec<bool>,
     /// The folded first words of the forms that do not start with a
     /// capital: the only lower-case words a match can start at.
     lower_starts: FxHashSet<String>,
-    /// A one-hash Bloom filter of the ways a folded form can begin a text
-    /// token: every prefix that ends where a token may end, up to the
-    /// first space. Small enough to stay in cache; most capitalised words
-    /// that begin no list name are turned away by it without a walk.
-    first_tokens: Bloom,
-    /// Bits for the first two bytes of the words of `lower_starts` (0 for a
-    /// one-letter word), checked before anything else at lower-case words.
-    lower_pairs: Vec<u64>,
+    /// The ways a folded form can begin a text token, and the automaton
+    /// state after the common ones.
+    starts: Starts,
+    /// A filter of the words of `lower_starts`, small enough to stay in
+    /// the first-level cache: checked before the set itself.
+    lower_words: LowerWords,
 }
 
-/// A Bloom filter with one hash function over ASCII-case-folded bytes.
-#[derive(Clone, Debug)]
-struct Bloom {
-    bits: Vec<u64>,
-    /// 64 minus the log2 of the number of bits.
-    shift: u32,
-}
-
-impl Bloom {
-    /// A filter of `2^log2_bits` bits; about one bit in twenty set keeps
-    /// false positives near 5%.
-    fn new(log2_bits: u32) -> Bloom {
-        Bloom {
-            bits: vec![0; 1 << log2_bits.saturating_sub(6)],
-            shift: 64 - log2_bits.max(6),
-        }
-    }
-
-    /// The word and bit of `bytes`, hashed eight at a time with ASCII
-    /// letters made lower case (`| 0x20`, which also merges a few
-    /// punctuation marks: a false positive at worst); None when `bytes` are
-    /// not all ASCII.
-    #[inline]
-    fn slot(&self, bytes: &[u8]) -> Option<(usize, u64)> {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut h = bytes.len() as u64;
-        let mut high = 0;
-        for chunk in bytes.chunks(8) {
-            let x = match <[u8; 8]>::try_from(chunk) {
-                Ok(word) => u64::from_le_bytes(word),
-                // A short last chunk, byte by byte (no call to memcpy).
-                Err(_) => chunk.iter().rev().fold(0, |x, &b| x << 8 | b as u64),
-            };
-            high |= x;
-            h = (h ^ (x | 0x2020_2020_2020_2020))
-                .wrapping_mul(K)
-                .rotate_left(29);
-        }
-        if high & 0x8080_8080_8080_8080 != 0 {
-            return None;
-        }
-        let bit = h.wrapping_mul(K) >> self.shift;
-        Some(((bit >> 6) as usize, 1 << (bit & 63)))
-    }
-
-    fn insert(&mut self, bytes: &[u8]) {
-        if let Some((word, mask)) = self.slot(bytes) {
-            self.bits[word] |= mask;
-        }
-    }
-
-    /// Whether `bytes` may be in the set; true when they are not ASCII.
-    #[inline]
-    fn may_contain(&self, bytes: &[u8]) -> bool {
-        self.slot(bytes)
-            .is_none_or(|(word, mask)| self.bits[word] & mask != 0)
-    }
-}
-
-/// The ways a folded form can begin a text token, as [`Bloom`] entries:
-/// each ASCII prefix that ends where the tokenizer may end a token (at the
-/// form's end or next to a character that is not a letter or digit), up to
-/// the first space.
-fn first_tokens<'a>(forms: impl Iterator<Item = &'a str>) -> Bloom {
-    // 2^20 bits (128 KiB) for about 40,000 first tokens.
-    let mut bloom = Bloom::new(20);
-    for form in forms {
-        let b = form.as_bytes();
-        let word = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80;
-        for i in 1..=b.len() {
-            let end = i == b.len() || !word(b[i]) || !word(b[i - 1]);
-            if end {
-                bloom.insert(&b[..i]);
-            }
-            if b.get(i) == Some(&b' ') {
-                break;
-            }
-        }
-    }
-    bloom
-}
-
-/// The key of a word's first two bytes in `lower_pairs`: the second byte
-/// counts only when it is a letter or digit. None when either is not ASCII.
-#[inline]
-fn pair_key(word: &[u8]) -> Option<usize> {
-    let x = *word.first()?;
-    let y = word
-        .get(1)
-        .copied()
-        .filter(u8::is_ascii_alphanumeric)
-        .unwrap_or(0);
-    ((x | y) < 0x80).then_some((x as usize) << 7 | y as usize)
+/// What a match of one automaton pattern needs, packed in eight bytes.
+#[derive(Clone, Copy, Debug)]
+struct PatternInfo {
+    /// The byte length of the folded pattern.
+    len: u32,
+    /// The index in `Gazetteer::forms` of its first entry form.
+    forms: u32,
 }
 
 /// The state of one anchored walk through the automaton.
@@ -657,6 +598,20 @@ impl Gazetteer {
                 }
             }
         }
+        // A list name that is one ASCII word of up to sixteen bytes can only
+        // match one whole text token, and the start tables find those. The
+        // automaton holds the others: names of several tokens, long or
+        // non-ASCII words, so that a walk can go on past a first token.
+        let (nfa_patterns, in_nfa): (Vec<u32>, Vec<bool>) = {
+            let in_nfa: Vec<bool> = folded_patterns
+                .iter()
+                .map(|p| p.len() > TABLE_BYTES || !p.bytes().all(|b| b.is_ascii_alphanumeric()))
+                .collect();
+            let ids = (0..folded_patterns.len() as u32)
+                .filter(|&i| in_nfa[i as usize])
+                .collect();
+            (ids, in_nfa)
+        };
         let automaton = NFA::builder()
             .match_kind(MatchKind::Standard)
             // Dense transition tables for the first three bytes of every
@@ -664,30 +619,40 @@ impl Gazetteer {
             // memory (20 MB at depth six) and building time and gain
             // nothing now that the first-token filter turns most walks away.
             .dense_depth(3)
-            .build(&folded_patterns)
+            // Walks are anchored at token starts: no prefilter is ever used.
+            .prefilter(false)
+            .build(nfa_patterns.iter().map(|&i| &folded_patterns[i as usize]))
             .map_err(|e| GazetteerError {
                 file: "<gazetteer>".to_string(),
                 line: None,
                 message: format!("cannot build automaton: {e}"),
             })?;
-        let pattern_len = folded_patterns.iter().map(|p| p.len() as u32).collect();
+        let mut pattern_info = Vec::with_capacity(patterns.len() + 1);
+        let mut forms = Vec::with_capacity(patterns.len());
+        for (folded, refs) in folded_patterns.iter().zip(patterns) {
+            pattern_info.push(PatternInfo {
+                len: folded.len() as u32,
+                forms: forms.len() as u32,
+            });
+            forms.extend(refs);
+        }
+        pattern_info.push(PatternInfo {
+            len: 0,
+            forms: forms.len() as u32,
+        });
+        let starts = Starts::new(&folded_patterns, &in_nfa, &automaton, |pid| {
+            pattern_info[pid].forms..pattern_info[pid + 1].forms
+        });
         let is_entity = entries.iter().map(|e| e.entity_type().is_some()).collect();
         Ok(Gazetteer {
             entries,
             automaton,
-            pattern_len,
-            lower_pairs: {
-                let mut bits = vec![0u64; 1 << 10];
-                for w in &lower_starts {
-                    if let Some(key) = pair_key(w.as_bytes()) {
-                        bits[key >> 6] |= 1 << (key & 63);
-                    }
-                }
-                bits
-            },
+            nfa_patterns,
+            pattern_info,
+            forms,
+            lower_words: LowerWords::new(lower_starts.iter().map(String::as_str)),
             lower_starts,
-            first_tokens: first_tokens(folded_patterns.iter().map(String::as_str)),
-            patterns,
+            starts,
             is_entity,
         })
     }
@@ -708,7 +673,7 @@ impl Gazetteer {
 
     /// The number of distinct folded forms in the automaton.
     pub fn pattern_count(&self) -> usize {
-        self.patterns.len()
+        self.pattern_info.len() - 1
     }
 
     /// Finds every entry form in `text` on the token boundaries of `tokens`.
@@ -724,46 +689,94 @@ impl Gazetteer {
         // anchored, token by token, folding the text as the walk goes, and
         // look for matches where each token ends. The walk stops where no
         // list name goes on, so the text is never folded whole.
-        for (k, first) in toks.iter().enumerate() {
-            if !self.may_start(text, first) {
-                continue;
-            }
+        //
+        // First, the tokens where a list name may start, by Bloom filters
+        // alone: a tight loop whose loads do not wait on each other or on
+        // a branch, as the set and table lookups of the exact check would.
+        let bytes = text.as_bytes();
+        let mut maybe = vec![0u32; toks.len()];
+        let mut n = 0;
+        for (k, token) in toks.iter().enumerate() {
+            maybe[n] = k as u32;
+            n += self.may_start(bytes, token) as usize;
+        }
+        for &k in &maybe[..n] {
+            let k = k as usize;
+            let first = &toks[k];
             let mut walk = Walk {
                 sid: start,
                 folded: 0,
                 space: false,
             };
-            for j in k..toks.len() {
-                if j > k {
-                    let gap = Span::new(toks[j - 1].span.end, toks[j].span.start);
-                    // One space, the common gap, is fed directly.
-                    let fed = match &text.as_bytes()[gap.start..gap.end] {
-                        [] => true,
-                        [b' '] => self.feed(&mut walk, b' '),
-                        _ => self.step(&mut walk, text, gap, &mut buf),
-                    };
-                    if !fed {
-                        break;
+            match self.start_at(text, first) {
+                None => continue,
+                // A short ASCII token: the start table knows the name that
+                // is this token alone, and whether a longer one can go on
+                // after what follows it. Most end here, without a walk.
+                Some(Some(after)) => {
+                    if !after.forms.is_empty() {
+                        self.candidate(text, first.span, k..k + 1, after.forms, &mut candidates);
                     }
+                    let more = match toks.get(k + 1).map(|next| gap_kind(text, first, next)) {
+                        None => false,
+                        Some(Gap::Space) => after.more_after_space,
+                        Some(Gap::Other) => after.more_after_other,
+                    };
+                    if !more {
+                        continue;
+                    }
+                    walk = Walk {
+                        sid: after.state,
+                        folded: after.len,
+                        space: false,
+                    };
                 }
-                if !self.step(&mut walk, text, toks[j].span, &mut buf) {
+                Some(None) => {
+                    if !self.step(&mut walk, text, first.span, &mut buf) {
+                        continue;
+                    }
+                    self.matches_at(&walk, text, toks, k..k + 1, &mut candidates);
+                }
+            }
+            for j in k + 1..toks.len() {
+                let gap = Span::new(toks[j - 1].span.end, toks[j].span.start);
+                // One space, the common gap, is fed directly.
+                let fed = match &text.as_bytes()[gap.start..gap.end] {
+                    [] => true,
+                    [b' '] => self.feed(&mut walk, b' '),
+                    _ => self.step(&mut walk, text, gap, &mut buf),
+                };
+                if !fed || !self.step(&mut walk, text, toks[j].span, &mut buf) {
                     break;
                 }
-                if !self.automaton.is_match(walk.sid) {
-                    continue;
-                }
-                for i in 0..self.automaton.match_len(walk.sid) {
-                    let pid = self.automaton.match_pattern(walk.sid, i).as_usize();
-                    // A match state also reports list names that end here
-                    // but start later; keep those that start here.
-                    if self.pattern_len[pid] as usize == walk.folded {
-                        let span = Span::new(first.span.start, toks[j].span.end);
-                        self.candidate(text, span, k..j + 1, pid, &mut candidates);
-                    }
-                }
+                self.matches_at(&walk, text, toks, k..j + 1, &mut candidates);
             }
         }
         self.resolve(candidates, toks.len())
+    }
+
+    /// Adds the list names that a walk over `tokens` has just matched.
+    fn matches_at(
+        &self,
+        walk: &Walk,
+        text: &str,
+        toks: &[tidings_tokenize::Token],
+        tokens: Range<usize>,
+        out: &mut Vec<Match>,
+    ) {
+        if !self.automaton.is_match(walk.sid) {
+            return;
+        }
+        let span = Span::new(toks[tokens.start].span.start, toks[tokens.end - 1].span.end);
+        for i in 0..self.automaton.match_len(walk.sid) {
+            let pid = self.nfa_patterns[self.automaton.match_pattern(walk.sid, i)] as usize;
+            // A match state also reports list names that end here but
+            // start later; keep those that start here.
+            if self.pattern_info[pid].len as usize == walk.folded {
+                let forms = self.pattern_info[pid].forms..self.pattern_info[pid + 1].forms;
+                self.candidate(text, span, tokens.clone(), forms, out);
+            }
+        }
     }
 
     /// Feeds one folded byte to an anchored walk; false when no list name
@@ -821,27 +834,58 @@ impl Gazetteer {
         true
     }
 
-    /// Whether a list name can start at `token`: most tokens are turned
-    /// away by a Bloom filter of first tokens without a walk.
-    #[inline]
-    fn may_start(&self, text: &str, token: &tidings_tokenize::Token) -> bool {
-        let raw = &text.as_bytes()[token.span.start..token.span.end];
-        if token.shape != tidings_tokenize::Shape::Lower {
-            // Not ASCII: let the walk fold it.
-            return self.first_tokens.may_contain(raw);
+    /// Whether a list name may start at `token`, by the Bloom filters: for
+    /// a token in lower case, of the first words of forms in lower case;
+    /// for others, of all first tokens.
+    #[inline(always)]
+    fn may_start(&self, bytes: &[u8], token: &tidings_tokenize::Token) -> bool {
+        let span = token.span;
+        if token.shape == Shape::Lower {
+            return self.lower_words.may_start(bytes, span.start, span.end);
         }
+        Key::of(bytes, span.start, span.end).is_none_or(|key| self.starts.may_contain(&key))
+    }
+
+    /// What `token`, which [`Gazetteer::may_start`] let through, starts:
+    /// None when no list name can start there, `Some(None)` when the walk
+    /// must feed it to find out.
+    #[inline]
+    fn start_at(&self, text: &str, token: &tidings_tokenize::Token) -> Option<Option<Start>> {
+        let span = token.span;
+        let Some(key) = Key::of(text.as_bytes(), span.start, span.end) else {
+            // Not ASCII: fold it ("Türkiye" is "turkiye"), and look the
+            // folded word up when it is ASCII.
+            if !self.lower_start(text, token) {
+                return None;
+            }
+            let mut folded = String::new();
+            fold_into(&text[span], &mut folded);
+            return match Key::of(folded.as_bytes(), 0, folded.len()) {
+                Some(key) if !folded.is_empty() => self.starts.find(&key),
+                _ => Some(None),
+            };
+        };
         // A form that starts with a capital matches only where the text
         // does, so a lower-case word starts a walk only when it is the
         // first word of a form written in lower case.
-        match pair_key(raw) {
-            Some(key) if self.lower_pairs[key >> 6] & (1 << (key & 63)) == 0 => return false,
-            _ => {}
+        if !self.lower_start(text, token) {
+            return None;
         }
-        let n = raw
+        self.starts.find(&key)
+    }
+
+    /// Whether `token` is not in lower case, or its first word is the first
+    /// word of a form written in lower case.
+    fn lower_start(&self, text: &str, token: &tidings_tokenize::Token) -> bool {
+        if token.shape != Shape::Lower {
+            return true;
+        }
+        let word = &text.as_bytes()[token.span.start..token.span.end];
+        let n = word
             .iter()
             .position(|b| !b.is_ascii_alphanumeric())
-            .unwrap_or(raw.len());
-        if raw.get(n).is_none_or(|&b| b < 0x80) {
+            .unwrap_or(word.len());
+        if word.get(n).is_none_or(|&b| b < 0x80) {
             return self
                 .lower_starts
                 .contains(&text[token.span.start..token.span.start + n]);
@@ -851,19 +895,20 @@ impl Gazetteer {
         self.lower_starts.contains(first_word(&folded))
     }
 
-    /// Checks the case of one list name found over tokens `range`, and adds
-    /// the entry forms it stands for to `out`.
+    /// Checks the case of one list name found over tokens `tokens`, and adds
+    /// the entry forms it stands for (`forms`, indexes into `self.forms`) to
+    /// `out`.
     fn candidate(
         &self,
         text: &str,
         span: Span,
         tokens: Range<usize>,
-        pattern: usize,
+        forms: Range<u32>,
         out: &mut Vec<Match>,
     ) {
         let surface = &text[span];
         let first = out.len();
-        for r in &self.patterns[pattern] {
+        for r in &self.forms[forms.start as usize..forms.end as usize] {
             // One match per entry: the first of its forms that fits.
             if out[first..].iter().any(|m| m.entry == r.entry) {
                 continue;
@@ -921,6 +966,25 @@ impl Gazetteer {
         chosen.sort_by_key(|m| (m.span.start, m.entry));
         shadowed.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end), m.entry));
         Matches { chosen, shadowed }
+    }
+}
+
+/// What lies between two tokens, as an automaton walk folds it.
+enum Gap {
+    /// Whitespace: one space.
+    Space,
+    /// Nothing, or something that is not whitespace.
+    Other,
+}
+
+/// The gap between `token` and the `next` one.
+#[inline]
+fn gap_kind(text: &str, token: &tidings_tokenize::Token, next: &tidings_tokenize::Token) -> Gap {
+    let gap = &text[token.span.end..next.span.start];
+    match gap.as_bytes().first() {
+        Some(b) if b.is_ascii_whitespace() => Gap::Space,
+        Some(&b) if b >= 0x80 && gap.chars().next().is_some_and(char::is_whitespace) => Gap::Space,
+        _ => Gap::Other,
     }
 }
 
