@@ -475,6 +475,9 @@ struct FormRef {
     has_upper: bool,
     /// Whether the form starts with a capital, so that a match must too.
     initial_upper: bool,
+    /// Whether the entry's label is a cue, not an entity type (for the
+    /// overlap priority).
+    cue: bool,
 }
 
 /// A compiled gazetteer: entries and one automaton over all their forms.
@@ -495,7 +498,7 @@ pub struct Gazetteer {
     forms: Vec<FormRef>,
     /// For each entry, whether its label is an entity type (cached for the
     /// overlap priority).
-    is_entity: Vec<bool>,
+
     /// The folded first words of the forms that do not start with a
     /// capital: the only lower-case words a match can start at.
     lower_starts: FxHashSet<String>,
@@ -571,6 +574,7 @@ impl Gazetteer {
                     case_exact: sensitive.then(|| fold_keep_case(surface)),
                     has_upper: !any && surface.chars().any(char::is_uppercase),
                     initial_upper: !any && surface.chars().next().is_some_and(char::is_uppercase),
+                    cue: entry.entity_type().is_none(),
                 };
                 if !r.initial_upper {
                     lower_starts.insert(first_word(key).to_string());
@@ -643,7 +647,6 @@ impl Gazetteer {
         let starts = Starts::new(&folded_patterns, &in_nfa, &automaton, |pid| {
             pattern_info[pid].forms..pattern_info[pid + 1].forms
         });
-        let is_entity = entries.iter().map(|e| e.entity_type().is_some()).collect();
         Ok(Gazetteer {
             entries,
             automaton,
@@ -653,7 +656,6 @@ impl Gazetteer {
             lower_words: LowerWords::new(lower_starts.iter().map(String::as_str)),
             lower_starts,
             starts,
-            is_entity,
         })
     }
 
@@ -679,7 +681,7 @@ impl Gazetteer {
     /// Finds every entry form in `text` on the token boundaries of `tokens`.
     pub fn find(&self, text: &str, tokens: &Tokens) -> Matches {
         let toks = tokens.tokens();
-        let mut candidates: Vec<Match> = Vec::with_capacity(toks.len() / 8);
+        let mut candidates = Candidates::default();
         let Ok(start) = self.automaton.start_state(Anchored::Yes) else {
             return Matches::default();
         };
@@ -693,14 +695,7 @@ impl Gazetteer {
         // First, the tokens where a list name may start, by Bloom filters
         // alone: a tight loop whose loads do not wait on each other or on
         // a branch, as the set and table lookups of the exact check would.
-        let bytes = text.as_bytes();
-        let mut maybe = vec![0u32; toks.len()];
-        let mut n = 0;
-        for (k, token) in toks.iter().enumerate() {
-            maybe[n] = k as u32;
-            n += self.may_start(bytes, token) as usize;
-        }
-        for &k in &maybe[..n] {
+        for k in self.maybe_starts(text.as_bytes(), toks) {
             let k = k as usize;
             let first = &toks[k];
             let mut walk = Walk {
@@ -755,6 +750,25 @@ impl Gazetteer {
         self.resolve(candidates, toks.len())
     }
 
+    /// The indexes of the tokens where a list name may start, by
+    /// [`Gazetteer::may_start`]: a loop of its own, so that its few values
+    /// stay in registers.
+    #[inline(never)]
+    fn maybe_starts(&self, bytes: &[u8], toks: &[tidings_tokenize::Token]) -> Vec<u32> {
+        let mut maybe = vec![0u32; toks.len() + 1];
+        let mut n = 0;
+        for (k, token) in toks.iter().enumerate() {
+            // Written always, kept when the token may start a name: no
+            // branch on the filter's answer.
+            if let Some(slot) = maybe.get_mut(n) {
+                *slot = k as u32;
+            }
+            n += self.may_start(bytes, token) as usize;
+        }
+        maybe.truncate(n);
+        maybe
+    }
+
     /// Adds the list names that a walk over `tokens` has just matched.
     fn matches_at(
         &self,
@@ -762,7 +776,7 @@ impl Gazetteer {
         text: &str,
         toks: &[tidings_tokenize::Token],
         tokens: Range<usize>,
-        out: &mut Vec<Match>,
+        out: &mut Candidates,
     ) {
         if !self.automaton.is_match(walk.sid) {
             return;
@@ -904,13 +918,13 @@ impl Gazetteer {
         span: Span,
         tokens: Range<usize>,
         forms: Range<u32>,
-        out: &mut Vec<Match>,
+        out: &mut Candidates,
     ) {
         let surface = &text[span];
-        let first = out.len();
+        let first = out.found.len();
         for r in &self.forms[forms.start as usize..forms.end as usize] {
             // One match per entry: the first of its forms that fits.
-            if out[first..].iter().any(|m| m.entry == r.entry) {
+            if out.found[first..].iter().any(|m| m.entry == r.entry) {
                 continue;
             }
             if let Some(exact) = &r.case_exact {
@@ -922,24 +936,29 @@ impl Gazetteer {
             {
                 continue;
             }
-            out.push(Match {
+            out.found.push(Match {
                 span,
                 tokens: tokens.clone(),
                 entry: r.entry,
                 form: r.form,
             });
+            out.cue.push(r.cue);
         }
     }
 
     /// Resolves overlaps: longer matches first, then entity labels before
     /// cue labels, then the earlier entry and form, then the earlier start
     /// (candidates come in start order).
-    fn resolve(&self, candidates: Vec<Match>, n_tokens: usize) -> Matches {
+    fn resolve(&self, candidates: Candidates, n_tokens: usize) -> Matches {
+        let Candidates {
+            found: candidates,
+            cue,
+        } = candidates;
         let mut order: Vec<u128> = candidates
             .iter()
+            .zip(cue)
             .enumerate()
-            .map(|(i, m)| {
-                let cue = !self.is_entity[m.entry.0 as usize];
+            .map(|(i, (m, cue))| {
                 let shorter = u32::MAX - m.span.len().min(u32::MAX as usize) as u32;
                 (shorter as u128) << 96
                     | (cue as u128) << 88
@@ -949,7 +968,7 @@ impl Gazetteer {
             })
             .collect();
         order.sort_unstable();
-        let mut chosen: Vec<Match> = Vec::new();
+        let mut chosen: Vec<Match> = Vec::with_capacity(candidates.len());
         let mut shadowed = Vec::new();
         // Which tokens a chosen match covers: an overlap check is then a
         // look at the candidate's own tokens, linear in the text overall.
@@ -963,10 +982,21 @@ impl Gazetteer {
                 chosen.push(m);
             }
         }
-        chosen.sort_by_key(|m| (m.span.start, m.entry));
-        shadowed.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end), m.entry));
+        // The keys are unique (chosen matches do not overlap; one span has
+        // one folded text, so an entry is found there once), so an unstable
+        // sort, which needs no buffer, gives the one order.
+        chosen.sort_unstable_by_key(|m| (m.span.start, m.entry));
+        shadowed.sort_unstable_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end), m.entry));
         Matches { chosen, shadowed }
     }
+}
+
+/// The list names found by a walk, before overlaps are resolved.
+#[derive(Default)]
+struct Candidates {
+    found: Vec<Match>,
+    /// For each, whether its entry's label is a cue.
+    cue: Vec<bool>,
 }
 
 /// What lies between two tokens, as an automaton walk folds it.

@@ -129,6 +129,11 @@ impl Bloom {
 /// without a hash of the whole token.
 #[derive(Clone, Debug)]
 pub(crate) struct LowerWords {
+    /// For each first byte and second byte (its low five bits), the length
+    /// of the shortest word that begins so: a lower-case token shorter
+    /// than that begins no word. Most are turned away here, before the
+    /// letters are counted and hashed.
+    min_len: Vec<u8>,
     bits: Vec<u64>,
 }
 
@@ -138,9 +143,27 @@ impl LowerWords {
 
     pub(crate) fn new<'a>(words: impl Iterator<Item = &'a str>) -> LowerWords {
         let mut filter = LowerWords {
+            min_len: vec![u8::MAX; 128 << 5],
             bits: vec![0; 1 << (14 - 6)],
         };
         for w in words.filter(|w| w.bytes().all(|b| b.is_ascii_lowercase())) {
+            // A word of fewer than two letters is followed in a token by a
+            // byte that is not a letter, of any five low bits; the empty
+            // word, by any first byte that is not a letter.
+            let firsts: Vec<u8> = match w.as_bytes().first() {
+                Some(&b) => vec![b],
+                None => (0..128).filter(|b: &u8| !b.is_ascii_lowercase()).collect(),
+            };
+            let seconds: Vec<u8> = match w.as_bytes().get(1) {
+                Some(&b) => vec![b & 31],
+                None => (0..32).collect(),
+            };
+            for &b0 in &firsts {
+                for &b1 in &seconds {
+                    let at = (b0 as usize) << 5 | b1 as usize;
+                    filter.min_len[at] = filter.min_len[at].min(w.len().clamp(1, 255) as u8);
+                }
+            }
             let n = w.len().min(8);
             let first = if n == 0 {
                 0
@@ -166,16 +189,26 @@ impl LowerWords {
     /// Whether the lower-case token `bytes[start..end]` may begin with one
     /// of the words: its leading ASCII letters (up to eight) must be in the
     /// filter. A token with other bytes among its first eight counts only
-    /// the letters before them, which are its first word.
+    /// the letters before them, which are its first word; one with bytes
+    /// that are not ASCII there may fold to anything and gets through.
     #[inline(always)]
     pub(crate) fn may_start(&self, bytes: &[u8], start: usize, end: usize) -> bool {
-        let k = (end - start).min(8);
+        let len = end - start;
+        let k = len.min(8);
         let x = load_word(bytes, start, k);
+        if x & HIGH_BITS != 0 {
+            // Not ASCII: folding may make letters of it ("défense").
+            return true;
+        }
+        let pair = ((x & 0x7f) << 5 | (x >> 8) & 31) as usize;
+        if len < self.min_len[pair] as usize {
+            return false;
+        }
         // The bytes past the token count as an `a`.
         let filled = x | (!mask(k) & 0x6161_6161_6161_6161);
         let below_a = !((filled | HIGH_BITS) - 0x6161_6161_6161_6161) & HIGH_BITS;
         let above_z = (filled & !HIGH_BITS) + 0x0505_0505_0505_0505;
-        let other = (below_a | above_z | filled) & HIGH_BITS;
+        let other = (below_a | above_z) & HIGH_BITS;
         let letters = if other == 0 {
             k
         } else {
@@ -330,8 +363,10 @@ impl Starts {
         nfa: &NFA,
         forms: impl Fn(usize) -> Range<u32>,
     ) -> Starts {
-        // 2^20 bits (128 KiB) for about 40,000 prefixes.
-        let mut bloom = Bloom::new(20);
+        // 2^18 bits (32 KiB) for about 45,000 prefixes: about one in six
+        // tokens that begin no list name gets through to the tables, but
+        // the filter stays in cache.
+        let mut bloom = Bloom::new(18);
         let mut entries: FxHashMap<[u64; 2], (Key, Start)> = FxHashMap::default();
         let word = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80;
         let Ok(anchored) = nfa.start_state(Anchored::Yes) else {
@@ -438,6 +473,8 @@ mod tests {
             "undersecretaries",
             "x",
             "x'y",
+            // Not ASCII: folding decides.
+            "d\u{e9}fense",
         ] {
             assert!(may(t), "{t}");
         }
@@ -446,7 +483,7 @@ mod tests {
         assert!(filter.may_start(text.as_bytes(), 4, 9));
         // Most other words are turned away (a false positive is possible,
         // but not for these).
-        for t in ["the", "minster", "presently", "alas", "said"] {
+        for t in ["the", "minster", "presently", "alas", "said", "a", "mi"] {
             assert!(!may(t), "{t}");
         }
     }
