@@ -709,13 +709,21 @@ impl Gazetteer {
                 // is this token alone, and whether a longer one can go on
                 // after what follows it. Most end here, without a walk.
                 Some(Some(after)) => {
-                    if !after.forms.is_empty() {
-                        self.candidate(text, first.span, k..k + 1, after.forms, &mut candidates);
-                    }
-                    let more = match toks.get(k + 1).map(|next| gap_kind(text, first, next)) {
+                    let refs = &self.forms[after.forms.start as usize..after.forms.end as usize];
+                    self.candidate(text, first.span, k..k + 1, refs, &mut candidates);
+                    let more = match toks.get(k + 1) {
                         None => false,
-                        Some(Gap::Space) => after.more_after_space,
-                        Some(Gap::Other) => after.more_after_other,
+                        Some(next) => match gap_kind(text, first, next) {
+                            // Only names that go on with the next token's
+                            // first byte (its low five bits: any case); one
+                            // that is not ASCII may fold to anything.
+                            Gap::Space => {
+                                let b = text.as_bytes()[next.span.start];
+                                let bit = if b < 0x80 { 1 << (b & 31) } else { u32::MAX };
+                                after.after_space & bit != 0
+                            }
+                            Gap::Other => after.more_after_other,
+                        },
                     };
                     if !more {
                         continue;
@@ -788,7 +796,8 @@ impl Gazetteer {
             // start later; keep those that start here.
             if self.pattern_info[pid].len as usize == walk.folded {
                 let forms = self.pattern_info[pid].forms..self.pattern_info[pid + 1].forms;
-                self.candidate(text, span, tokens.clone(), forms, out);
+                let refs = &self.forms[forms.start as usize..forms.end as usize];
+                self.candidate(text, span, tokens.clone(), refs, out);
             }
         }
     }
@@ -910,19 +919,18 @@ impl Gazetteer {
     }
 
     /// Checks the case of one list name found over tokens `tokens`, and adds
-    /// the entry forms it stands for (`forms`, indexes into `self.forms`) to
-    /// `out`.
+    /// the entry forms it stands for to `out`.
     fn candidate(
         &self,
         text: &str,
         span: Span,
         tokens: Range<usize>,
-        forms: Range<u32>,
+        forms: &[FormRef],
         out: &mut Candidates,
     ) {
         let surface = &text[span];
         let first = out.found.len();
-        for r in &self.forms[forms.start as usize..forms.end as usize] {
+        for r in forms {
             // One match per entry: the first of its forms that fits.
             if out.found[first..].iter().any(|m| m.entry == r.entry) {
                 continue;

@@ -225,8 +225,10 @@ pub(crate) struct Start {
     /// The entry forms (indexes into the gazetteer's form table) of the
     /// list name that is this token alone; empty when there is none.
     pub(crate) forms: Range<u32>,
-    /// Whether a longer list name goes on after the token with a space.
-    pub(crate) more_after_space: bool,
+    /// Whether a longer list name goes on after the token with a space and
+    /// a byte of these low five bits (bit `b & 31` for byte `b`; none when
+    /// no name goes on after a space).
+    pub(crate) after_space: u32,
     /// Whether one goes on with anything else (punctuation, or the next
     /// token with no space between).
     pub(crate) more_after_other: bool,
@@ -238,41 +240,32 @@ pub(crate) struct Start {
 }
 
 /// The information of one table slot, in 32 bits: the token's length
-/// (0 for an empty slot), the two continuation flags and the number of
-/// entry forms.
+/// (0 for an empty slot), whether a name goes on after something other
+/// than a space, and the number of entry forms.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Info(u32);
 
 impl Info {
-    const SPACE: u32 = 1 << 5;
     const OTHER: u32 = 1 << 6;
 
     fn new(len: usize, start: &Start) -> Info {
         let count = start.forms.end - start.forms.start;
-        Info(
-            len as u32
-                | if start.more_after_space {
-                    Info::SPACE
-                } else {
-                    0
-                }
-                | if start.more_after_other {
-                    Info::OTHER
-                } else {
-                    0
-                }
-                | count << 8,
-        )
+        let other = if start.more_after_other {
+            Info::OTHER
+        } else {
+            0
+        };
+        Info(len as u32 | other | count << 8)
     }
 
     fn len(self) -> usize {
         (self.0 & 31) as usize
     }
 
-    fn start(self, forms: u32, state: StateID) -> Start {
+    fn start(self, forms: u32, state: StateID, after_space: u32) -> Start {
         Start {
             forms: forms..forms + (self.0 >> 8),
-            more_after_space: self.0 & Info::SPACE != 0,
+            after_space,
             more_after_other: self.0 & Info::OTHER != 0,
             state,
             len: self.len(),
@@ -288,6 +281,7 @@ struct Slot<const N: usize> {
     forms: u32,
     info: Info,
     state: StateID,
+    after_space: u32,
 }
 
 /// An open-addressing table (linear probing, at most three quarters full)
@@ -304,6 +298,7 @@ impl<const N: usize> Table<N> {
             forms: 0,
             info: Info::default(),
             state: StateID::ZERO,
+            after_space: 0,
         };
         let mut slots = vec![empty; (entries.len() * 4 / 3 + 1).next_power_of_two()];
         let last = slots.len() - 1;
@@ -319,6 +314,7 @@ impl<const N: usize> Table<N> {
                 forms: start.forms.start,
                 info: Info::new(key.len, start),
                 state: start.state,
+                after_space: start.after_space,
             };
         }
         Table { slots }
@@ -333,7 +329,7 @@ impl<const N: usize> Table<N> {
             match slot.info.len() {
                 0 => return None,
                 len if len == key.len && slot.words[..] == key.words[..N] => {
-                    return Some(slot.info.start(slot.forms, slot.state))
+                    return Some(slot.info.start(slot.forms, slot.state, slot.after_space))
                 }
                 _ => at = (at + 1) & last,
             }
@@ -391,7 +387,7 @@ impl Starts {
                         let (_, start) = entries.entry(key.words).or_insert_with(|| {
                             let start = Start {
                                 forms: 0..0,
-                                more_after_space: false,
+                                after_space: 0,
                                 more_after_other: false,
                                 state: StateID::ZERO,
                                 len: key.len,
@@ -403,7 +399,11 @@ impl Starts {
                         }
                         match b.get(i) {
                             None => start.forms = forms(pid),
-                            Some(b' ') => start.more_after_space = true,
+                            Some(b' ') => {
+                                // Forms are trimmed: a byte follows the space.
+                                let next = b.get(i + 1).map_or(0, |&c| 1 << (c & 31));
+                                start.after_space |= next;
+                            }
                             Some(_) => start.more_after_other = true,
                         }
                     }
@@ -522,19 +522,24 @@ mod tests {
         let start = |forms: Range<u32>, space, other, state| {
             Some(Some(Start {
                 forms,
-                more_after_space: space,
+                after_space: space,
                 more_after_other: other,
                 state,
                 len: 0,
             }))
         };
-        assert_eq!(at("New"), start(10..11, true, false, after("new")));
-        assert_eq!(at("al"), start(0..0, false, true, after("al")));
-        assert_eq!(at("al-"), start(0..0, false, true, after("al-")));
+        // "new delhi": a `d` may follow the space.
+        let d = 1 << (b'd' & 31);
+        assert_eq!(at("New"), start(10..11, d, false, after("new")));
+        assert_eq!(at("al"), start(0..0, 0, true, after("al")));
+        assert_eq!(at("al-"), start(0..0, 0, true, after("al-")));
         let long = after("counterterrorism");
-        assert_eq!(at("Counterterrorism"), start(0..0, true, false, long));
-        assert_eq!(at("counter"), start(0..0, false, true, after("counter")));
+        let c = 1 << (b'c' & 31);
+        assert_eq!(at("Counterterrorism"), start(0..0, c, false, long));
+        assert_eq!(at("counter"), start(0..0, 0, true, after("counter")));
         assert_eq!(at("Internationalization"), Some(None));
+        let whole = start(20..21, 0, false, after("al-qaeda"));
+        assert_eq!(at("al-qaeda"), whole);
         assert_eq!(at("Delhi"), None);
         assert_eq!(at("qaeda"), None);
     }
