@@ -496,6 +496,9 @@ pub struct Gazetteer {
     pattern_info: Vec<PatternInfo>,
     /// The entry forms of every folded list name, name after name.
     forms: Vec<FormRef>,
+    /// The folded list names, for the reference matcher of the tests.
+    #[cfg(test)]
+    folded: Vec<String>,
     /// For each entry, whether its label is an entity type (cached for the
     /// overlap priority).
 
@@ -653,6 +656,8 @@ impl Gazetteer {
             nfa_patterns,
             pattern_info,
             forms,
+            #[cfg(test)]
+            folded: folded_patterns,
             lower_words: LowerWords::new(lower_starts.iter().map(String::as_str)),
             lower_starts,
             starts,
@@ -883,9 +888,12 @@ impl Gazetteer {
             }
             let mut folded = String::new();
             fold_into(&text[span], &mut folded);
+            if folded.is_empty() {
+                return Some(None);
+            }
             return match Key::of(folded.as_bytes(), 0, folded.len()) {
-                Some(key) if !folded.is_empty() => self.starts.find(&key),
-                _ => Some(None),
+                Some(key) => self.starts.find(&key),
+                None => Some(None),
             };
         };
         // A form that starts with a capital matches only where the text
@@ -1313,6 +1321,74 @@ ORG\tIndian Army
             .unwrap_err();
         assert!(err.message().starts_with("cannot list directory"));
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// Every folded list name looked up at every token range of `text`,
+    /// without filters, tables or walks: what `find` must give.
+    fn reference(g: &Gazetteer, text: &str, tokens: &Tokens) -> Matches {
+        let index: FxHashMap<&str, usize> = g
+            .folded
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.as_str(), i))
+            .collect();
+        let longest = g
+            .folded
+            .iter()
+            .map(|p| p.split(' ').count())
+            .max()
+            .unwrap_or(1);
+        let toks = tokens.tokens();
+        let mut out = Candidates::default();
+        let mut folded = String::new();
+        for k in 0..toks.len() {
+            // A name of n words spans at most 4n tokens ("U.S.-made": one
+            // word, four tokens).
+            for j in k..toks.len().min(k + 4 * longest) {
+                let span = Span::new(toks[k].span.start, toks[j].span.end);
+                folded.clear();
+                fold_into(&text[span], &mut folded);
+                if let Some(&pid) = index.get(folded.as_str()) {
+                    let info = &g.pattern_info;
+                    let refs = &g.forms[info[pid].forms as usize..info[pid + 1].forms as usize];
+                    g.candidate(text, span, k..j + 1, refs, &mut out);
+                }
+            }
+        }
+        g.resolve(out, toks.len())
+    }
+
+    #[test]
+    fn find_is_the_reference_matcher_on_news_and_odd_text() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let g = GazetteerBuilder::new()
+            .add_dir(&root.join("gazetteers"))
+            .unwrap()
+            .build()
+            .unwrap();
+        let mut texts: Vec<String> = std::fs::read_dir(root.join("fixtures/articles"))
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect();
+        texts.sort();
+        texts.push(
+            "TÜRKIYE and Türkiye's army; Cote d\u{2019}Ivoire. The U.S.-China talks, \
+             New  Delhi and New\nDelhi, al-Qaeda and Al-Qaeda; the défense minister, \
+             Défense, the chief executive of NATO, the Chief Executive, MoD and mod; \
+             Ministry of Defence (MoD) of India; São Paulo, SÃO PAULO, Zürich, \
+             Counterterrorismcenter, internationalization; John said; John Kerry; \
+             a lone mark \u{301} here."
+                .to_string(),
+        );
+        assert!(texts.len() > 5);
+        for text in &texts {
+            let tokens = tokenize(text);
+            assert_eq!(
+                g.find(text, &tokens),
+                reference(&g, text, &tokens),
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -87,8 +87,8 @@ fn load_word(bytes: &[u8], at: usize, n: usize) -> u64 {
 #[inline(always)]
 fn to_lower(x: u64) -> u64 {
     // A byte's high bit after adding: at least `A`, and at least `[`.
-    let from_a = x + 0x3f3f_3f3f_3f3f_3f3f;
-    let past_z = x + 0x2525_2525_2525_2525;
+    let from_a = x.wrapping_add(0x3f3f_3f3f_3f3f_3f3f);
+    let past_z = x.wrapping_add(0x2525_2525_2525_2525);
     x | ((from_a & !past_z & HIGH_BITS) >> 2)
 }
 

@@ -1,6 +1,7 @@
 //! Every form of every default list entry is found when it stands in a
-//! sentence: the matcher's filters (first-token Bloom filter, lower-case
-//! start table) must never turn away a real start.
+//! sentence: the matcher's filters (Bloom filters, the lower-case
+//! first-word table, the start tables and their continuation masks) must
+//! never turn away a real start.
 
 use std::path::Path;
 
