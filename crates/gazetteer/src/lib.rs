@@ -686,7 +686,11 @@ impl Gazetteer {
     /// Finds every entry form in `text` on the token boundaries of `tokens`.
     pub fn find(&self, text: &str, tokens: &Tokens) -> Matches {
         let toks = tokens.tokens();
-        let mut candidates = Candidates::default();
+        // About one token in eight is a list name.
+        let mut candidates = Candidates {
+            found: Vec::with_capacity(toks.len() / 8),
+            cue: Vec::with_capacity(toks.len() / 8),
+        };
         let Ok(start) = self.automaton.start_state(Anchored::Yes) else {
             return Matches::default();
         };
