@@ -71,8 +71,8 @@ fn mask(n: usize) -> u64 {
 /// the rest zero: one unaligned load where `bytes` goes on for eight bytes.
 #[inline(always)]
 fn load_word(bytes: &[u8], at: usize, n: usize) -> u64 {
-    let x = match bytes.get(at..at + 8).map(<[u8; 8]>::try_from) {
-        Some(Ok(word)) => u64::from_le_bytes(word),
+    let x = match bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        Some(word) => u64::from_le_bytes(*word),
         // Near the end of the text, byte by byte (no call to memcpy).
         _ => bytes[at..at + n]
             .iter()
