@@ -1504,6 +1504,22 @@ ORG\tIndian Army
     }
 
     #[test]
+    fn forms_that_differ_by_a_trailing_zero_byte_stay_apart() {
+        let list = "PLACE\tAbc\t\tkind=city\nPLACE\tAbc\u{0}\t\tkind=city\n";
+        let g = GazetteerBuilder::new()
+            .add_source("nul.tsv", list)
+            .unwrap()
+            .build()
+            .unwrap();
+        let text = "In Abc today.";
+        let m = g.find(text, &tokenize(text));
+        assert_eq!(m.chosen.len(), 1, "{m:?}");
+        assert_eq!(&text[m.chosen[0].span], "Abc");
+        assert_eq!(g.entry(m.chosen[0].entry).name, "Abc");
+        assert!(m.shadowed.is_empty(), "{m:?}");
+    }
+
+    #[test]
     fn send_and_sync() {
         fn check<T: Send + Sync>() {}
         check::<Gazetteer>();

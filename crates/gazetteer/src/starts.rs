@@ -363,7 +363,7 @@ impl Starts {
         // tokens that begin no list name gets through to the tables, but
         // the filter stays in cache.
         let mut bloom = Bloom::new(18);
-        let mut entries: FxHashMap<[u64; 2], (Key, Start)> = FxHashMap::default();
+        let mut entries: FxHashMap<([u64; 2], usize), (Key, Start)> = FxHashMap::default();
         let word = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80;
         let Ok(anchored) = nfa.start_state(Anchored::Yes) else {
             return Starts {
@@ -384,7 +384,7 @@ impl Starts {
                 if let Some(key) = Key::of(b, 0, i).filter(|_| end) {
                     bloom.insert(&key);
                     if i <= TABLE_BYTES {
-                        let (_, start) = entries.entry(key.words).or_insert_with(|| {
+                        let (_, start) = entries.entry((key.words, key.len)).or_insert_with(|| {
                             let start = Start {
                                 forms: 0..0,
                                 after_space: 0,
