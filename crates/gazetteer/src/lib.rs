@@ -695,15 +695,13 @@ impl Gazetteer {
             return Matches::default();
         };
         let mut buf = String::new();
-        // Matches start at a token start and end at a token end: walk the
-        // automaton from each token start that can begin a list name,
-        // anchored, token by token, folding the text as the walk goes, and
-        // look for matches where each token ends. The walk stops where no
-        // list name goes on, so the text is never folded whole.
-        //
-        // First, the tokens where a list name may start, by Bloom filters
-        // alone: a tight loop whose loads do not wait on each other or on
-        // a branch, as the set and table lookups of the exact check would.
+        // Matches start at a token start and end at a token end. First, the
+        // tokens where a list name may start, by Bloom filters alone (see
+        // `maybe_starts`); then, for each, what the start tables say it
+        // starts; where a longer name can go on, an anchored walk of the
+        // automaton, token by token, folding the text as it goes and looking
+        // for matches where each token ends, until no list name goes on.
+        // The text is never folded whole.
         for k in self.maybe_starts(text.as_bytes(), toks) {
             let k = k as usize;
             let first = &toks[k];
