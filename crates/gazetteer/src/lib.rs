@@ -85,7 +85,7 @@ use tidings_core::{EntityType, Span};
 use tidings_tokenize::{Shape, Tokens};
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
-use crate::starts::{Key, LowerWords, Start, Starts, TABLE_BYTES};
+use crate::starts::{Key, LowerWords, Opens, Starts, TABLE_BYTES};
 
 mod starts;
 
@@ -711,11 +711,11 @@ impl Gazetteer {
                 space: false,
             };
             match self.start_at(text, first) {
-                None => continue,
+                Opens::Nothing => continue,
                 // A short ASCII token: the start table knows the name that
                 // is this token alone, and whether a longer one can go on
                 // after what follows it. Most end here, without a walk.
-                Some(Some(after)) => {
+                Opens::Start(after) => {
                     let refs = &self.forms[after.forms.start as usize..after.forms.end as usize];
                     self.candidate(text, first.span, k..k + 1, refs, &mut candidates);
                     let more = match toks.get(k + 1) {
@@ -741,7 +741,7 @@ impl Gazetteer {
                         space: false,
                     };
                 }
-                Some(None) => {
+                Opens::Walk => {
                     if !self.step(&mut walk, text, first.span, &mut buf) {
                         continue;
                     }
@@ -876,33 +876,31 @@ impl Gazetteer {
         Key::of(bytes, span.start, span.end).is_none_or(|key| self.starts.may_contain(&key))
     }
 
-    /// What `token`, which [`Gazetteer::may_start`] let through, starts:
-    /// None when no list name can start there, `Some(None)` when the walk
-    /// must feed it to find out.
+    /// What `token`, which [`Gazetteer::may_start`] let through, opens.
     #[inline]
-    fn start_at(&self, text: &str, token: &tidings_tokenize::Token) -> Option<Option<Start>> {
+    fn start_at(&self, text: &str, token: &tidings_tokenize::Token) -> Opens {
         let span = token.span;
         let Some(key) = Key::of(text.as_bytes(), span.start, span.end) else {
             // Not ASCII: fold it ("Türkiye" is "turkiye"), and look the
             // folded word up when it is ASCII.
             if !self.lower_start(text, token) {
-                return None;
+                return Opens::Nothing;
             }
             let mut folded = String::new();
             fold_into(&text[span], &mut folded);
             if folded.is_empty() {
-                return Some(None);
+                return Opens::Walk;
             }
             return match Key::of(folded.as_bytes(), 0, folded.len()) {
                 Some(key) => self.starts.find(&key),
-                None => Some(None),
+                None => Opens::Walk,
             };
         };
         // A form that starts with a capital matches only where the text
         // does, so a lower-case word starts a walk only when it is the
         // first word of a form written in lower case.
         if !self.lower_start(text, token) {
-            return None;
+            return Opens::Nothing;
         }
         self.starts.find(&key)
     }

@@ -219,6 +219,18 @@ impl LowerWords {
     }
 }
 
+/// What a text token opens, by the start tables.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Opens {
+    /// No list name begins with it.
+    Nothing,
+    /// It is too long for the tables, or not ASCII when folded: the walk
+    /// feeds it to the automaton to find out.
+    Walk,
+    /// What the tables know of it.
+    Start(Start),
+}
+
 /// What a token that can begin a list name starts.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Start {
@@ -429,16 +441,16 @@ impl Starts {
         self.bloom.may_contain(key)
     }
 
-    /// What the token of `key` starts; None when no list name begins with
-    /// it, `Some(None)` when it is too long for the tables (the caller
-    /// walks it).
+    /// What the token of `key` opens.
     #[inline(always)]
-    pub(crate) fn find(&self, key: &Key) -> Option<Option<Start>> {
-        match key.len {
-            ..=8 => self.short.find(key).map(Some),
-            9..=TABLE_BYTES => self.long.find(key).map(Some),
-            _ => self.bloom.may_contain(key).then_some(None),
-        }
+    pub(crate) fn find(&self, key: &Key) -> Opens {
+        let found = match key.len {
+            ..=8 => self.short.find(key),
+            9..=TABLE_BYTES => self.long.find(key),
+            _ if self.bloom.may_contain(key) => return Opens::Walk,
+            _ => None,
+        };
+        found.map_or(Opens::Nothing, Opens::Start)
     }
 }
 
@@ -509,10 +521,13 @@ mod tests {
         // The length is checked on its own.
         let at = |s: &str| {
             let found = starts.find(&Key::of(s.as_bytes(), 0, s.len()).unwrap());
-            if let Some(Some(start)) = &found {
-                assert_eq!(start.len, s.len());
+            match found {
+                Opens::Start(start) => {
+                    assert_eq!(start.len, s.len());
+                    Opens::Start(Start { len: 0, ..start })
+                }
+                other => other,
             }
-            found.map(|f| f.map(|start| Start { len: 0, ..start }))
         };
         let after = |s: &str| {
             let start = nfa.start_state(Anchored::Yes).unwrap();
@@ -520,13 +535,13 @@ mod tests {
                 .fold(start, |sid, b| nfa.next_state(Anchored::Yes, sid, b))
         };
         let start = |forms: Range<u32>, space, other, state| {
-            Some(Some(Start {
+            Opens::Start(Start {
                 forms,
                 after_space: space,
                 more_after_other: other,
                 state,
                 len: 0,
-            }))
+            })
         };
         // "new delhi": a `d` may follow the space.
         let d = 1 << (b'd' & 31);
@@ -537,10 +552,10 @@ mod tests {
         let c = 1 << (b'c' & 31);
         assert_eq!(at("Counterterrorism"), start(0..0, c, false, long));
         assert_eq!(at("counter"), start(0..0, 0, true, after("counter")));
-        assert_eq!(at("Internationalization"), Some(None));
+        assert_eq!(at("Internationalization"), Opens::Walk);
         let whole = start(20..21, 0, false, after("al-qaeda"));
         assert_eq!(at("al-qaeda"), whole);
-        assert_eq!(at("Delhi"), None);
-        assert_eq!(at("qaeda"), None);
+        assert_eq!(at("Delhi"), Opens::Nothing);
+        assert_eq!(at("qaeda"), Opens::Nothing);
     }
 }
