@@ -328,6 +328,14 @@ impl GazetteerBuilder {
     }
 }
 
+/// Whether `s` is a non-empty run of letters that pass `letter`, ASCII
+/// digits and `_` (a label or an attribute key).
+fn is_identifier(s: &str, letter: fn(&char) -> bool) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| letter(&c) || c.is_ascii_digit() || c == '_')
+}
+
 fn line_of(bytes: &[u8], offset: usize) -> usize {
     1 + bytes[..offset.min(bytes.len())]
         .iter()
@@ -385,11 +393,7 @@ fn parse_source(file: &str, contents: &str, out: &mut Vec<Entry>) -> Result<(), 
             ));
         }
         let label = fields[0].trim();
-        if label.is_empty()
-            || !label
-                .chars()
-                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
-        {
+        if !is_identifier(label, char::is_ascii_uppercase) {
             return Err(GazetteerError::at(
                 file,
                 line,
@@ -415,11 +419,7 @@ fn parse_source(file: &str, contents: &str, out: &mut Vec<Entry>) -> Result<(), 
                 ));
             };
             let key = key.trim();
-            if key.is_empty()
-                || !key
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-            {
+            if !is_identifier(key, char::is_ascii_lowercase) {
                 return Err(GazetteerError::at(
                     file,
                     line,
