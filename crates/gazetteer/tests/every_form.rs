@@ -1,6 +1,6 @@
 //! Every form of every default list entry is found when it stands in a
-//! sentence: the matcher's filters (Bloom filters, the lower-case
-//! first-word table, the start tables and their continuation masks) must
+//! sentence: the matcher's filters (the Bloom filters of first tokens, the
+//! start tables with their lower-case flags and continuation masks) must
 //! never turn away a real start.
 
 use std::path::Path;
