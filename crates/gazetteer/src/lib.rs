@@ -693,92 +693,102 @@ impl Gazetteer {
         };
         let mut buf = String::new();
         // Matches start at a token start and end at a token end. First, the
-        // tokens where a list name may start, by Bloom filters alone (see
-        // `maybe_starts`); then, for each, what the start tables say it
-        // starts; where a longer name can go on, an anchored walk of the
-        // automaton, token by token, folding the text as it goes and looking
-        // for matches where each token ends, until no list name goes on.
-        // The text is never folded whole.
-        for k in self.maybe_starts(text.as_bytes(), toks) {
-            let k = k as usize;
-            let first = &toks[k];
-            let mut walk = Walk {
-                sid: start,
-                folded: 0,
-                space: false,
-            };
-            match self.start_at(text, first) {
-                Opens::Nothing => continue,
-                // A short ASCII token: the start table knows the name that
-                // is this token alone, and whether a longer one can go on
-                // after what follows it. Most end here, without a walk.
-                Opens::Start(after) => {
-                    let refs = &self.forms[after.forms.start as usize..after.forms.end as usize];
-                    self.candidate(text, first.span, k..k + 1, refs, &mut candidates);
-                    let more = match toks.get(k + 1) {
-                        None => false,
-                        Some(next) => match gap_kind(text, first, next) {
-                            // Only names that go on with the next token's
-                            // first byte (its low five bits: any case); one
-                            // that is not ASCII may fold to anything.
-                            Gap::Space => {
-                                let b = text.as_bytes()[next.span.start];
-                                let bit = if b < 0x80 { 1 << (b & 31) } else { u32::MAX };
-                                after.after_space & bit != 0
-                            }
-                            Gap::Other => after.more_after_other,
-                        },
-                    };
-                    if !more {
-                        continue;
-                    }
-                    walk = Walk {
-                        sid: after.state,
-                        folded: after.len,
-                        space: false,
-                    };
-                }
-                Opens::Walk => {
-                    if !self.step(&mut walk, text, first.span, &mut buf) {
-                        continue;
-                    }
-                    self.matches_at(&walk, text, toks, k..k + 1, &mut candidates);
-                }
-            }
-            for j in k + 1..toks.len() {
-                let gap = Span::new(toks[j - 1].span.end, toks[j].span.start);
-                // One space, the common gap, is fed directly.
-                let fed = match &text.as_bytes()[gap.start..gap.end] {
-                    [] => true,
-                    [b' '] => self.feed(&mut walk, b' '),
-                    _ => self.step(&mut walk, text, gap, &mut buf),
-                };
-                if !fed || !self.step(&mut walk, text, toks[j].span, &mut buf) {
-                    break;
-                }
-                self.matches_at(&walk, text, toks, k..j + 1, &mut candidates);
+        // tokens where a list name may start, by Bloom filters alone, 64
+        // tokens at a time (see `maybe_starts`); then, for each, what the
+        // start tables say it starts; where a longer name can go on, an
+        // anchored walk of the automaton, token by token, folding the text
+        // as it goes and looking for matches where each token ends, until
+        // no list name goes on. The text is never folded whole.
+        for (block, chunk) in toks.chunks(64).enumerate() {
+            let mut maybe = self.maybe_starts(text.as_bytes(), chunk);
+            while maybe != 0 {
+                let k = block * 64 + maybe.trailing_zeros() as usize;
+                maybe &= maybe - 1;
+                self.walk_from(text, toks, k, start, &mut buf, &mut candidates);
             }
         }
         self.resolve(candidates, toks.len())
     }
 
-    /// The indexes of the tokens where a list name may start, by
-    /// [`Gazetteer::may_start`]: a loop of its own, so that its few values
-    /// stay in registers.
-    #[inline(never)]
-    fn maybe_starts(&self, bytes: &[u8], toks: &[tidings_tokenize::Token]) -> Vec<u32> {
-        let mut maybe = vec![0u32; toks.len() + 1];
-        let mut n = 0;
-        for (k, token) in toks.iter().enumerate() {
-            // Written always, kept when the token may start a name: no
-            // branch on the filter's answer.
-            if let Some(slot) = maybe.get_mut(n) {
-                *slot = k as u32;
+    /// Finds the list names that start at token `k`, from the anchored
+    /// start state `start` of the automaton.
+    fn walk_from(
+        &self,
+        text: &str,
+        toks: &[tidings_tokenize::Token],
+        k: usize,
+        start: aho_corasick::automaton::StateID,
+        buf: &mut String,
+        candidates: &mut Candidates,
+    ) {
+        let first = &toks[k];
+        let mut walk = Walk {
+            sid: start,
+            folded: 0,
+            space: false,
+        };
+        match self.start_at(text, first) {
+            Opens::Nothing => return,
+            // A short ASCII token: the start table knows the name that is
+            // this token alone, and whether a longer one can go on after
+            // what follows it. Most end here, without a walk.
+            Opens::Start(after) => {
+                let refs = &self.forms[after.forms.start as usize..after.forms.end as usize];
+                self.candidate(text, first.span, k..k + 1, refs, candidates);
+                let more = match toks.get(k + 1) {
+                    None => false,
+                    Some(next) => match gap_kind(text, first, next) {
+                        // Only names that go on with the next token's first
+                        // byte (its low five bits: any case); one that is
+                        // not ASCII may fold to anything.
+                        Gap::Space => {
+                            let b = text.as_bytes()[next.span.start];
+                            let bit = if b < 0x80 { 1 << (b & 31) } else { u32::MAX };
+                            after.after_space & bit != 0
+                        }
+                        Gap::Other => after.more_after_other,
+                    },
+                };
+                if !more {
+                    return;
+                }
+                walk = Walk {
+                    sid: after.state,
+                    folded: after.len,
+                    space: false,
+                };
             }
-            n += self.may_start(bytes, token) as usize;
+            Opens::Walk => {
+                if !self.step(&mut walk, text, first.span, buf) {
+                    return;
+                }
+                self.matches_at(&walk, text, toks, k..k + 1, candidates);
+            }
         }
-        maybe.truncate(n);
-        maybe
+        for j in k + 1..toks.len() {
+            let gap = Span::new(toks[j - 1].span.end, toks[j].span.start);
+            // One space, the common gap, is fed directly.
+            let fed = match &text.as_bytes()[gap.start..gap.end] {
+                [] => true,
+                [b' '] => self.feed(&mut walk, b' '),
+                _ => self.step(&mut walk, text, gap, buf),
+            };
+            if !fed || !self.step(&mut walk, text, toks[j].span, buf) {
+                break;
+            }
+            self.matches_at(&walk, text, toks, k..j + 1, candidates);
+        }
+    }
+
+    /// The tokens of `chunk` (at most 64) where a list name may start, by
+    /// [`Gazetteer::may_start`], as a bit set: a loop of its own, so that
+    /// its few values stay in registers, with no branch on the filters'
+    /// answers.
+    #[inline(never)]
+    fn maybe_starts(&self, bytes: &[u8], chunk: &[tidings_tokenize::Token]) -> u64 {
+        chunk.iter().enumerate().fold(0, |maybe, (i, token)| {
+            maybe | (self.may_start(bytes, token) as u64) << i
+        })
     }
 
     /// Adds the list names that a walk over `tokens` has just matched.

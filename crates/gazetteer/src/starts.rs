@@ -93,14 +93,16 @@ fn to_lower(x: u64) -> u64 {
 }
 
 /// The first-pass key of a token: its first eight bytes (fewer for a
-/// shorter token) folded to lower case as ASCII, and its length up to
-/// eight, hashed. A token is folded only where its first eight bytes are
-/// ASCII; `ascii` says whether they are.
+/// shorter token) with bit 5 of each set, which makes ASCII letters lower
+/// case (and a few other bytes the same as others: `@` and a backquote,
+/// which only lets a few more tokens through), and its length up to eight,
+/// hashed. `ascii` says whether the eight bytes are ASCII: only then is
+/// the key the token's, folded.
 #[inline(always)]
 fn short_hash(bytes: &[u8], start: usize, end: usize) -> (u64, bool) {
     let n = (end - start).min(8);
     let x = load_word(bytes, start, n);
-    let h = (to_lower(x) ^ n as u64).wrapping_mul(HASH_K);
+    let h = ((x | 0x2020_2020_2020_2020 & mask(n)) ^ n as u64).wrapping_mul(HASH_K);
     (h, x & HIGH_BITS == 0)
 }
 
