@@ -464,14 +464,15 @@ fn split_list(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// How one folded pattern of the automaton maps back to entry forms.
-#[derive(Clone, Debug)]
+/// How one folded pattern of the automaton maps back to entry forms: 16
+/// bytes, so that the form table stays small in the cache.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct FormRef {
     entry: EntryId,
     form: Form,
-    /// `Some(exact)` when the form must match with this exact case (after
-    /// quote and dash folding).
-    case_exact: Option<String>,
+    /// When the form must match with its exact case, its index in
+    /// `Gazetteer::exact`: the form as written, quotes and dashes folded.
+    case_exact: Option<u32>,
     /// Whether the form has an upper-case letter, so that an all-lower-case
     /// match of it is dropped.
     has_upper: bool,
@@ -498,6 +499,9 @@ pub struct Gazetteer {
     pattern_info: Vec<PatternInfo>,
     /// The entry forms of every folded list name, name after name.
     forms: Vec<FormRef>,
+    /// The forms that must match with their exact case, as written (see
+    /// [`fold_keep_case`]).
+    exact: Vec<String>,
     /// The folded list names, for the reference matcher of the tests.
     #[cfg(test)]
     folded: Vec<String>,
@@ -528,6 +532,8 @@ impl Gazetteer {
     fn new(entries: Vec<Entry>) -> Result<Gazetteer, GazetteerError> {
         let mut index: FxHashMap<String, usize> = FxHashMap::default();
         let mut folded_patterns: Vec<String> = Vec::new();
+        let mut exact: Vec<String> = Vec::new();
+        let mut exact_index: FxHashMap<String, u32> = FxHashMap::default();
         let mut patterns: Vec<Vec<FormRef>> = Vec::new();
         let mut buf = String::new();
         for (i, entry) in entries.iter().enumerate() {
@@ -563,10 +569,17 @@ impl Gazetteer {
                 // `case=any`: a form that is not an acronym matches in any
                 // case, all lower case too ("chief executive").
                 let any = case_attr == Some("any") && !sensitive;
+                let case_exact = sensitive.then(|| {
+                    let written = fold_keep_case(surface);
+                    *exact_index.entry(written).or_insert_with_key(|written| {
+                        exact.push(written.clone());
+                        exact.len() as u32 - 1
+                    })
+                });
                 let r = FormRef {
                     entry: id,
                     form,
-                    case_exact: sensitive.then(|| fold_keep_case(surface)),
+                    case_exact,
                     has_upper: !any && surface.chars().any(char::is_uppercase),
                     initial_upper: !any && surface.chars().next().is_some_and(char::is_uppercase),
                     cue: entry.entity_type().is_none(),
@@ -655,6 +668,7 @@ impl Gazetteer {
             nfa_patterns,
             pattern_info,
             forms,
+            exact,
             #[cfg(test)]
             folded: folded_patterns,
             starts,
@@ -707,7 +721,7 @@ impl Gazetteer {
                 self.walk_from(text, toks, k, start, &mut buf, &mut candidates);
             }
         }
-        self.resolve(candidates, toks.len())
+        self.resolve(candidates)
     }
 
     /// Finds the list names that start at token `k`, from the anchored
@@ -915,19 +929,28 @@ impl Gazetteer {
         out: &mut Candidates,
     ) {
         let surface = &text[span];
+        // The surface's case, as the forms ask it: whether it starts with a
+        // lower-case letter, and whether it has a capital (worked out when
+        // a form asks, and at once when it starts with one).
+        let (starts_lower, starts_upper) = match surface.as_bytes().first() {
+            Some(&b) if b < 0x80 => (b.is_ascii_lowercase(), b.is_ascii_uppercase()),
+            _ => surface
+                .chars()
+                .next()
+                .map_or((true, false), |c| (c.is_lowercase(), c.is_uppercase())),
+        };
+        let has_upper = || starts_upper || surface.chars().any(char::is_uppercase);
         let first = out.found.len();
         for r in forms {
             // One match per entry: the first of its forms that fits.
             if out.found[first..].iter().any(|m| m.entry == r.entry) {
                 continue;
             }
-            if let Some(exact) = &r.case_exact {
-                if !same_keeping_case(surface, exact) {
-                    continue;
-                }
-            } else if r.has_upper && !surface.chars().any(char::is_uppercase)
-                || r.initial_upper && surface.chars().next().is_none_or(|c| c.is_lowercase())
-            {
+            let fits = match r.case_exact {
+                Some(i) => same_keeping_case(surface, &self.exact[i as usize]),
+                None => !(r.initial_upper && starts_lower || r.has_upper && !has_upper()),
+            };
+            if !fits {
                 continue;
             }
             out.found.push(Match {
@@ -946,16 +969,17 @@ impl Gazetteer {
     /// Candidates come in start order, so they fall into runs that overlap
     /// among themselves and with no other run; each run is resolved on its
     /// own, and most are one candidate, which wins without a sort.
-    fn resolve(&self, candidates: Candidates, n_tokens: usize) -> Matches {
+    fn resolve(&self, candidates: Candidates) -> Matches {
         let Candidates {
             found: candidates,
             cue,
         } = candidates;
         let mut chosen: Vec<Match> = Vec::with_capacity(candidates.len());
         let mut shadowed = Vec::new();
-        // Which tokens a chosen match covers: an overlap check is then a
-        // look at the candidate's own tokens, linear in the text overall.
-        let mut taken = vec![false; n_tokens];
+        // Which tokens of a run a chosen match covers: an overlap check is
+        // then a look at the candidate's own tokens, linear in the text
+        // overall.
+        let mut taken = Vec::new();
         let mut order = Vec::new();
         let mut i = 0;
         while i < candidates.len() {
@@ -972,11 +996,14 @@ impl Gazetteer {
             }
             order.clear();
             order.extend((i..j).map(|c| priority(&candidates[c], cue[c], c)));
+            let first_token = candidates[i].tokens.start;
+            taken.clear();
+            taken.resize(end - first_token, false);
             let (first_chosen, first_shadowed) = (chosen.len(), shadowed.len());
             pick(
                 &candidates,
                 &mut order,
-                &mut taken,
+                (&mut taken, first_token),
                 &mut chosen,
                 &mut shadowed,
             );
@@ -1009,21 +1036,23 @@ fn priority(m: &Match, cue: bool, index: usize) -> u128 {
 
 /// Sorts `order` (priority keys of `candidates`) and goes through it:
 /// a candidate over a token that a chosen one covers is shadowed, any other
-/// is chosen and covers its tokens.
+/// is chosen and covers its tokens. `taken` says which tokens are covered,
+/// from its first token on.
 fn pick(
     candidates: &[Match],
     order: &mut [u128],
-    taken: &mut [bool],
+    (taken, first_token): (&mut [bool], usize),
     chosen: &mut Vec<Match>,
     shadowed: &mut Vec<Match>,
 ) {
     order.sort_unstable();
     for &key in order.iter() {
         let m = candidates[(key & 0xff_ffff_ffff) as usize].clone();
-        if taken[m.tokens.clone()].iter().any(|&t| t) {
+        let covers = &mut taken[m.tokens.start - first_token..m.tokens.end - first_token];
+        if covers.iter().any(|&t| t) {
             shadowed.push(m);
         } else {
-            taken[m.tokens.clone()].iter_mut().for_each(|t| *t = true);
+            covers.iter_mut().for_each(|t| *t = true);
             chosen.push(m);
         }
     }
@@ -1381,7 +1410,13 @@ ORG\tIndian Army
             .collect();
         let (mut chosen, mut shadowed) = (Vec::new(), Vec::new());
         let mut taken = vec![false; n_tokens];
-        pick(&found, &mut order, &mut taken, &mut chosen, &mut shadowed);
+        pick(
+            &found,
+            &mut order,
+            (&mut taken, 0),
+            &mut chosen,
+            &mut shadowed,
+        );
         sort_picked(&mut chosen, &mut shadowed);
         Matches { chosen, shadowed }
     }
@@ -1428,7 +1463,7 @@ ORG\tIndian Army
                 cue: cue.clone(),
             };
             let b = Candidates { found, cue };
-            assert_eq!(g.resolve(a, 20), resolve_all_at_once(b, 20));
+            assert_eq!(g.resolve(a), resolve_all_at_once(b, 20));
         }
     }
 
