@@ -63,7 +63,9 @@
 //!    multiplication and one bit read a token, and no branch.
 //! 2. For a token that gets through, the first level gives the forms that
 //!    are this token alone, whether a longer form can go on after it, and the
-//!    NFA state to go on from.
+//!    NFA state to go on from. Before a walk goes on over a space, a Bloom
+//!    filter of the first two tokens of every form of several words says
+//!    whether the next token can be the second.
 //! 3. The NFA is walked anchored, token by token, folding the text as it
 //!    goes, until no form goes on.
 //!
@@ -756,9 +758,16 @@ impl Gazetteer {
                         // byte (its low five bits: any case); one that is
                         // not ASCII may fold to anything.
                         Gap::Space => {
-                            let b = text.as_bytes()[next.span.start];
+                            let bytes = text.as_bytes();
+                            let b = bytes[next.span.start];
                             let bit = if b < 0x80 { 1 << (b & 31) } else { u32::MAX };
                             after.after_space & bit != 0
+                                && self.starts.may_follow(
+                                    &after,
+                                    bytes,
+                                    next.span.start,
+                                    next.span.end,
+                                )
                         }
                         Gap::Other => after.more_after_other,
                     },
