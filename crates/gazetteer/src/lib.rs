@@ -73,8 +73,9 @@
 //!
 //! Building folds every form once and compiles the tables and one automaton;
 //! memory is about the size of the lists plus the automaton (a few bytes per
-//! pattern byte) and the tables (24 bytes per first token). Matching
-//! allocates a few vectors of the size of the token list and the matches.
+//! pattern byte), the tables (24 bytes per first token) and the Bloom
+//! filters (98 KiB). Matching allocates the vectors of candidates and
+//! matches, and none the size of the text or its token list.
 
 use std::fmt;
 use std::ops::Range;

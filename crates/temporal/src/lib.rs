@@ -10,6 +10,9 @@
 //! latest fully specified date earlier in the text (HeidelTime's narrative
 //! mode), and failing that the unknown parts are written as `X`. The tense of
 //! the clause decides whether a bare weekday or month points back or forward.
+//! In a range of days the end that lacks the month or year takes it from
+//! the other: "June 22-25", "from 10 to 14 February", "March 3 to March 5,
+//! 2025", "June 22 and 25 next year" give two full dates each.
 //!
 //! ```
 //! use tidings_temporal::{parse_date, Tagger, TimexKind};

@@ -16,9 +16,10 @@ use tidings_core::Span;
 use tidings_tokenize::Tokens;
 
 use crate::vocab::*;
-use crate::{Timex, TimexKind};
+use crate::Timex;
 
 mod normalise;
+mod ranges;
 
 use normalise::{normalise, Ctx};
 
@@ -545,7 +546,7 @@ impl Rules {
                 rule,
             });
         }
-        add_range_ends(text, tokens, &mut out);
+        ranges::complete(text, tokens, &mut out);
         out.sort_by_key(|t| t.span.start);
         out
     }
@@ -858,53 +859,4 @@ fn span_has_mod(caps: &Captures) -> bool {
             || s.starts_with(&format!("the {w}"))
             || s.starts_with(&format!("the very {w}"))
     })
-}
-
-/// "June 22-25": the second day of a range after a month-day date becomes a
-/// date of its own, in the same month and year.
-fn add_range_ends(text: &str, tokens: &Tokens, out: &mut Vec<Timex>) {
-    let mut extra = Vec::new();
-    for (i, t) in out.iter().enumerate() {
-        if !matches!(t.rule, "month_day" | "month_day_year") {
-            continue;
-        }
-        let rest = &text[t.span.end..];
-        let trimmed = rest.trim_start();
-        let Some(after_dash) = trimmed.strip_prefix(['-', '–']) else {
-            continue;
-        };
-        let digits: String = after_dash
-            .trim_start()
-            .chars()
-            .take_while(char::is_ascii_digit)
-            .collect();
-        if digits.is_empty() || digits.len() > 2 {
-            continue;
-        }
-        let start = text.len() - after_dash.trim_start().len();
-        let end = start + digits.len();
-        if tokens.token_starting_at(start).is_none() || tokens.token_ending_at(end).is_none() {
-            continue;
-        }
-        if out.get(i + 1).is_some_and(|n| n.span.start < end) {
-            continue;
-        }
-        let Ok(d) = digits.parse::<i64>() else {
-            continue;
-        };
-        let Some((prefix, day)) = t.value.rsplit_once('-') else {
-            continue;
-        };
-        let Ok(d0) = day.parse::<i64>() else { continue };
-        if d <= d0 || d > 31 {
-            continue;
-        }
-        extra.push(Timex {
-            span: Span::new(start, end),
-            kind: TimexKind::Date,
-            value: format!("{prefix}-{d:02}"),
-            rule: "day_range_end",
-        });
-    }
-    out.extend(extra);
 }
