@@ -170,9 +170,12 @@ pub struct Mention {
 pub struct Entity {
     /// The entity type.
     pub etype: EntityType,
-    /// The fullest name: a gazetteer entry's canonical name, else the longest mention.
+    /// The fullest name the text gives (its longest name mention); its
+    /// gazetteer name where the text gives one word only ("BECA") and for
+    /// a country ("United States" for "US").
     pub name: String,
-    /// Other names it goes by in the text (and acronyms), without `name`.
+    /// Other names it goes by: its gazetteer name when that differs, the
+    /// other names in the text, and acronyms; without `name`.
     pub aliases: Vec<String>,
     /// Indices into [`Entities::mentions`], in text order.
     pub mentions: Vec<usize>,

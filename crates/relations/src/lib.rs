@@ -447,7 +447,7 @@ mod tests {
         assert!(
             r.contains(&(
                 RelationType::PartOf,
-                "Ministry of Defence of India".into(),
+                "Indian Ministry of Defence".into(),
                 "India".into()
             )),
             "{r:?}"
