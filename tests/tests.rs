@@ -4,6 +4,7 @@ mod ambiguity;
 mod cli;
 mod common;
 mod lists_removed;
+mod names;
 mod properties;
 mod quality;
 mod reports;

@@ -327,7 +327,20 @@ fn resolve(input: &Input<'_>, mut candidates: Vec<Candidate>) -> Vec<Mention> {
                 !(m.is_country && k.span.contains(m.span) && k.etype != EntityType::Place)
             }
         });
-        if !clash {
+        if clash {
+            // A listed system inside a longer system name ("FA-50" in
+            // "FA-50 fighter jets") is that system: the longer mention keeps
+            // the list entry, its attributes and its name.
+            let outer = owner.get(m.tokens.start).copied().unwrap_or(0);
+            if let (EntityType::System, Some(entry), Some(k)) =
+                (m.etype, m.entry, (outer as usize).checked_sub(1))
+            {
+                let k = &mut kept[k];
+                if k.etype == EntityType::System && k.entry.is_none() && k.span.contains(m.span) {
+                    k.entry = Some(entry);
+                }
+            }
+        } else {
             for t in m.tokens.clone() {
                 if let Some(o) = owner.get_mut(t) {
                     if *o == 0 {
