@@ -1,6 +1,7 @@
 //! How entities are named: the fullest name the article gives, the list's
 //! name where the article gives one word only, the list name kept as an
-//! alias, and the list entry kept by a longer name built around it.
+//! alias, and the list entry kept by a longer name built around it; and
+//! the country of a ministry named without one.
 
 use tidings::{Entity, EntityType};
 
@@ -50,4 +51,29 @@ fn a_designation_with_its_noun_keeps_the_listed_system() {
     assert_eq!(e.aliases, ["FA-50"]);
     assert_eq!(e.attrs.country.as_deref(), Some("South Korea"));
     assert_eq!(e.attrs.kind.as_deref(), Some("aircraft"));
+}
+
+/// The countries that `body` is part of in `text`.
+fn part_of(text: &str, body: &str) -> Vec<String> {
+    let doc = extractor().extract(text, None);
+    doc.relations
+        .into_iter()
+        .filter(|r| r.rtype == "part_of" && r.head == body)
+        .map(|r| r.tail)
+        .collect()
+}
+
+#[test]
+fn a_bare_ministry_belongs_to_the_country_of_its_minister() {
+    let text = "Defence Minister Rajnath Singh met US Secretary of Defense Lloyd Austin. \
+                The Ministry of Defence said India and the US agreed.";
+    assert_eq!(part_of(text, "Ministry of Defence"), ["India"]);
+    // A department's head is a secretary.
+    let text = "Defence Minister Rajnath Singh met US Secretary of Defense Lloyd Austin. \
+                The Department of Defense said India and the US agreed.";
+    assert_eq!(part_of(text, "Department of Defense"), ["United States"]);
+    // Ministers of two countries: no telling whose.
+    let text = "Defence Minister Rajnath Singh met Australian Defence Minister Richard Marles. \
+                The Ministry of Defence said India and Australia agreed.";
+    assert_eq!(part_of(text, "Ministry of Defence"), Vec::<String>::new());
 }

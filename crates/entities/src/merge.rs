@@ -508,7 +508,89 @@ fn build(input: &Input<'_>, mut mentions: Vec<Mention>, groups: &mut Groups) -> 
             mentions[i].etype = etype;
         }
     }
+    countries_of_bare_ministries(&mut entities);
     Entities { mentions, entities }
+}
+
+/// A ministry or department named without its country ("the Ministry of
+/// Defence", "the Defence Ministry") belongs to the country whose holder of
+/// that portfolio the text names ("Defence Minister Rajnath Singh"), when
+/// the people it names with that portfolio all act for one country. A
+/// ministry's holder is a minister, a department's a secretary; failing
+/// those, the other (Britain's Ministry of Defence has a Defence
+/// Secretary).
+fn countries_of_bare_ministries(entities: &mut [Entity]) {
+    for i in 0..entities.len() {
+        let e = &entities[i];
+        if e.etype != EntityType::Org || e.country.is_some() {
+            continue;
+        }
+        let Some((body, portfolio)) = portfolio_of_body(&e.name) else {
+            continue;
+        };
+        let offices = if body == "ministry" {
+            ["minister", "secretary"]
+        } else {
+            ["secretary", "minister"]
+        };
+        let holders = |office: &str| -> Vec<Option<&str>> {
+            entities
+                .iter()
+                .filter(|p| p.etype == EntityType::Person)
+                .filter(|p| p.titles.iter().any(|t| holds(t, office, &portfolio)))
+                .map(|p| p.country.as_deref())
+                .collect()
+        };
+        let found = offices
+            .iter()
+            .map(|office| holders(office))
+            .find(|countries| !countries.is_empty());
+        let Some([Some(first), rest @ ..]) = found.as_deref() else {
+            continue;
+        };
+        if rest.iter().all(|c| c == &Some(*first)) {
+            let first = first.to_string();
+            entities[i].country = Some(first);
+        }
+    }
+}
+
+/// The kind ("ministry" or "department") and portfolio of a body named
+/// without its country: "Ministry of Defence" and "Defence Ministry" are
+/// ("ministry", "defence"), "Ministry of External Affairs" is ("ministry",
+/// "external"). None for other names.
+fn portfolio_of_body(name: &str) -> Option<(&'static str, String)> {
+    let lower = name.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let body = |w: &str| match w {
+        "ministry" => Some("ministry"),
+        "department" => Some("department"),
+        _ => None,
+    };
+    let (body, portfolio): (&'static str, &[&str]) = match words.as_slice() {
+        [first, "of", rest @ ..] => (body(first)?, rest),
+        [rest @ .., last] => (body(last)?, rest),
+        [] => return None,
+    };
+    let portfolio = portfolio.strip_prefix(&["the"]).unwrap_or(portfolio);
+    (!portfolio.is_empty() && portfolio.len() <= 3)
+        .then(|| (body, normal_portfolio(&portfolio.join(" "))))
+}
+
+/// Whether a title ("Defence Minister", "Indian Defence Minister",
+/// "Secretary of Defense", "Minister for External Affairs") is the
+/// `office` ("minister" or "secretary") of `portfolio`.
+fn holds(title: &str, office: &str, portfolio: &str) -> bool {
+    let title = normal_portfolio(&title.to_lowercase());
+    title.contains(&format!("{portfolio} {office}"))
+        || title.ends_with(&format!("{office} of {portfolio}"))
+        || title.ends_with(&format!("{office} for {portfolio}"))
+}
+
+/// A portfolio's words in one spelling: "defense" is "defence", and
+/// "affairs" goes ("external affairs" is "external").
+fn normal_portfolio(s: &str) -> String {
+    s.replace("defense", "defence").replace(" affairs", "")
 }
 
 /// A name as reported: without a leading "the" and surrounding punctuation.
