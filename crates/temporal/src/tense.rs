@@ -63,6 +63,14 @@ const BE_AUX: &[&str] = &[
     "be", "been", "being", "is", "are", "am", "to", "will", "get", "gets",
 ];
 
+/// Words that open another clause: a cue after one of them does not speak
+/// for an expression before it when one before the expression does.
+#[rustfmt::skip]
+const CLAUSE_OPENERS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "where", "while", "whereas", "but",
+    "because", "although", "though", "unless", "if",
+];
+
 /// Present-tense auxiliaries.
 const PRESENT: &[&str] = &["is", "are", "am"];
 
@@ -143,6 +151,11 @@ pub fn tense_at(text: &str, tokens: &Tokens, first: usize, last: usize) -> Tense
     }
     for i in b..words.len() {
         if best.is_some_and(|(d, _)| d <= i + 1 - b) {
+            break;
+        }
+        // A relative or subordinate clause after the expression has verbs
+        // of its own ("signed the pact on Monday that will allow ...").
+        if best.is_some() && CLAUSE_OPENERS.contains(&words[i].as_str()) {
             break;
         }
         if let Some(t) = cue(&words, i) {
