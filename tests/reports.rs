@@ -135,3 +135,11 @@ fn each_traveller_goes_where_their_own_verb_says() {
         ]
     );
 }
+
+#[test]
+fn the_other_party_after_the_agreement_signed() {
+    let found = signs("Japan signed a similar agreement with Australia in 2022.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0.as_deref(), Some("2022"));
+    assert_eq!(found[0].1, ["Japan", "Australia"]);
+}

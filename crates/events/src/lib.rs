@@ -969,8 +969,39 @@ fn participant_position(ctx: &Context<'_, '_>, m: Range<usize>, before: bool) ->
         .filter(|&i| !skippable(ctx, i))
         .map(|i| ctx.word(i))
         .collect();
-    gap.len() <= 12 && gap.iter().all(|w| GAP_WORDS.contains(&w.as_str()))
+    let words = |w: &String| GAP_WORDS.contains(&w.as_str());
+    // Or an agreement the trigger's object, and "with" the other party:
+    // "signed a similar agreement with Australia".
+    let object_then_with = gap.last().is_some_and(|w| w == "with")
+        && gap.len() <= 8
+        && gap.iter().any(|w| AGREEMENT_NOUNS.contains(&w.as_str()));
+    gap.len() <= 12 && gap.iter().all(words) || object_then_with
 }
+
+/// The nouns of agreements that a signing or a negotiation takes as its
+/// object.
+const AGREEMENT_NOUNS: &[&str] = &[
+    "agreement",
+    "agreements",
+    "pact",
+    "pacts",
+    "deal",
+    "deals",
+    "accord",
+    "accords",
+    "treaty",
+    "treaties",
+    "memorandum",
+    "memoranda",
+    "mou",
+    "mous",
+    "arrangement",
+    "arrangements",
+    "contract",
+    "contracts",
+    "protocol",
+    "understanding",
+];
 
 fn phrase_in(words: &[String], phrases: &[&[&str]]) -> bool {
     phrases.iter().any(|p| {
