@@ -77,3 +77,10 @@ fn a_bare_ministry_belongs_to_the_country_of_its_minister() {
                 The Ministry of Defence said India and Australia agreed.";
     assert_eq!(part_of(text, "Ministry of Defence"), Vec::<String>::new());
 }
+
+#[test]
+fn a_dateline_in_capitals_gives_the_list_name() {
+    let doc = extractor().extract("NEW DELHI: The two sides met on Tuesday.", None);
+    let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["New Delhi"]);
+}

@@ -431,10 +431,18 @@ fn build(input: &Input<'_>, mut mentions: Vec<Mention>, groups: &mut Groups) -> 
         // acronym, a surname: "BECA", "PTI", "Austin"), the list's full name
         // is fuller; a country goes by its list name ("United States" for
         // "US"). A list name that differs is the first alias.
+        // A dateline's capitals ("NEW DELHI:") are no way of writing the
+        // name either.
         let listed = entries.first().map(|&e| gaz.entry(e));
+        let shouted = {
+            let text = mention_text(input, longest);
+            text.chars().filter(|c| c.is_alphabetic()).count() > 4
+                && !text.chars().any(char::is_lowercase)
+        };
         let name = match listed {
             Some(entry)
                 if longest.tokens.len() == 1
+                    || shouted
                     || etype == EntityType::Place && entry.attr("kind") == Some("country") =>
             {
                 entry.name.clone()
