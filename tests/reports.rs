@@ -143,3 +143,13 @@ fn the_other_party_after_the_agreement_signed() {
     assert_eq!(found[0].0.as_deref(), Some("2022"));
     assert_eq!(found[0].1, ["Japan", "Australia"]);
 }
+
+#[test]
+fn an_exercise_off_the_coast_of_a_place_is_there() {
+    let doc = extractor().extract(
+        "The Indian Navy and the French Navy will hold the Varuna naval exercise off the coast of Goa from March 19.",
+        tidings::parse_date("2025-03-12"),
+    );
+    let exercise = doc.events.iter().find(|e| e.etype == "EXERCISE");
+    assert_eq!(exercise.expect("an EXERCISE").args.location, ["Goa"]);
+}

@@ -828,10 +828,17 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
         let before = m.tokens.end <= trigger.start;
         let prev = m.tokens.start.checked_sub(1).map(|i| ctx.word(i));
         let prev2 = m.tokens.start.checked_sub(2).map(|i| ctx.word(i));
+        // "off the coast of Goa", "on the outskirts of Kyiv": the place
+        // of the coast or outskirts is where it happens.
+        let of_the_edge = prev.as_deref() == Some("of")
+            && prev2.as_deref().is_some_and(|p| {
+                matches!(p, "coast" | "coasts" | "shores" | "waters" | "outskirts")
+            });
         let after_prep = |words: &[&str]| {
             prev.as_deref().is_some_and(|p| words.contains(&p))
                 || (prev.as_deref() == Some("the")
                     && prev2.as_deref().is_some_and(|p| words.contains(&p)))
+                || of_the_edge
         };
         // "visited Moscow", "visiting the Pentagon": the place visited.
         let right_after = |t: &Range<usize>| {
