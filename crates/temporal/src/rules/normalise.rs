@@ -100,6 +100,12 @@ fn direction_with(ctx: &Ctx, span: Span, prepositions: bool) -> Tense {
     tense_at(ctx.text, toks, a, b + 1)
 }
 
+/// Whether the verb of the clause around `span` is in the future tense
+/// ("will gather"), whatever the preposition before it.
+fn verb_says_future(ctx: &Ctx, span: Span) -> bool {
+    direction_with(ctx, span, false) == Tense::Future
+}
+
 /// The year of month `m` (and day `d`) without a year, seen from `r`.
 ///
 /// The tense of the clause picks the occurrence before or after the
@@ -109,7 +115,7 @@ fn direction_with(ctx: &Ctx, span: Span, prepositions: bool) -> Tense {
 /// of dates near its own ("payable Dec. 1" in late October is this
 /// December, whatever the verb), and past-tense reporting of coming dates
 /// ("said it was extended to Nov. 16") is common.
-fn year_for(r: Date, m: i64, d: Option<i64>, tense: Tense) -> i64 {
+fn year_for(r: Date, m: i64, d: Option<i64>, tense: Tense, said_will: bool) -> i64 {
     let y = i64::from(r.year());
     let rm = i64::from(r.month());
     let rd = i64::from(r.day());
@@ -135,8 +141,13 @@ fn year_for(r: Date, m: i64, d: Option<i64>, tense: Tense) -> i64 {
     let nearest = if dp <= dn { prev } else { next };
     match tense {
         // News looks back further than forward: a past-tense clause keeps
-        // its date up to nine months back.
+        // its date up to nine months back. A verb in the future tense
+        // (`said_will`: "leaders will gather on June 24", said in November)
+        // does not speak of a day gone by: it takes the coming one up to
+        // eleven months ahead; a preposition alone ("through August") only
+        // half a year.
         Tense::Past if dp <= 280.0 => prev,
+        Tense::Future if dn <= 335.0 && said_will => next,
         Tense::Future | Tense::Present if dn <= 183.0 => next,
         _ => nearest,
     }
@@ -229,12 +240,12 @@ pub(super) fn normalise(h: Handler, caps: &Captures, ctx: &mut Ctx, span: Span) 
             };
             match r {
                 Some(r) => {
-                    let tense = match lc("wrel").as_deref() {
-                        Some("last") => Tense::Past,
-                        Some(_) => Tense::Future,
-                        None => direction(ctx, span),
+                    let (tense, said_will) = match lc("wrel").as_deref() {
+                        Some("last") => (Tense::Past, false),
+                        Some(_) => (Tense::Future, false),
+                        None => (direction(ctx, span), verb_says_future(ctx, span)),
                     };
-                    let y = year_for(r, m, Some(d), tense);
+                    let y = year_for(r, m, Some(d), tense, said_will);
                     let dt = ymd(y, m, d)?;
                     // A day the story names is the anchor of "two days
                     // later", even when its year is inferred.
@@ -285,7 +296,13 @@ pub(super) fn normalise(h: Handler, caps: &Captures, ctx: &mut Ctx, span: Span) 
                     }
                 }
                 Some(_) => y,
-                None => year_for(r, m, None, direction(ctx, span)),
+                None => year_for(
+                    r,
+                    m,
+                    None,
+                    direction(ctx, span),
+                    verb_says_future(ctx, span),
+                ),
             };
             date("month", format!("{y:04}-{m:02}"))
         }
