@@ -84,3 +84,10 @@ fn a_dateline_in_capitals_gives_the_list_name() {
     let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
     assert_eq!(names, ["New Delhi"]);
 }
+
+#[test]
+fn the_same_words_take_the_list_spelling() {
+    let doc = extractor().extract("Leaders will gather in The Hague in June.", None);
+    let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["The Hague"]);
+}

@@ -439,15 +439,19 @@ fn build(input: &Input<'_>, mut mentions: Vec<Mention>, groups: &mut Groups) -> 
             text.chars().filter(|c| c.is_alphabetic()).count() > 4
                 && !text.chars().any(char::is_lowercase)
         };
+        let written = clean_name(mention_text(input, longest));
         let name = match listed {
             Some(entry)
                 if longest.tokens.len() == 1
                     || shouted
-                    || etype == EntityType::Place && entry.attr("kind") == Some("country") =>
+                    || etype == EntityType::Place && entry.attr("kind") == Some("country")
+                    // The same words, in the list's case and with its
+                    // article ("The Hague", not "Hague").
+                    || same_words(&written, &entry.name) =>
             {
                 entry.name.clone()
             }
-            _ => clean_name(mention_text(input, longest)),
+            _ => written,
         };
         let mut aliases: Vec<String> = Vec::new();
         let key = name_key(&name);
@@ -599,6 +603,24 @@ fn holds(title: &str, office: &str, portfolio: &str) -> bool {
 /// "affairs" goes ("external affairs" is "external").
 fn normal_portfolio(s: &str) -> String {
     s.replace("defense", "defence").replace(" affairs", "")
+}
+
+/// Whether two names are the same words but for case, punctuation and a
+/// leading "the" (not spelling: "Defense" and "Defence" differ).
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        let s: String = s
+            .chars()
+            .filter(|c| !matches!(c, '.' | '\'' | '’'))
+            .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+            .collect();
+        let mut words: Vec<String> = s.split_whitespace().map(str::to_lowercase).collect();
+        if words.first().is_some_and(|w| w == "the") {
+            words.remove(0);
+        }
+        words
+    };
+    words(a) == words(b)
 }
 
 /// A name as reported: without a leading "the" and surrounding punctuation.
