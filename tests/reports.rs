@@ -74,7 +74,7 @@ fn the_visitor_meets_whom_the_visit_was_for() {
         "President Ferdinand Marcos Jr will visit Washington next month to meet President Joe Biden.",
         "2023-03-03",
     );
-    assert_eq!(found, ["Ferdinand Marcos Jr", "Joe Biden"]);
+    assert_eq!(found, ["Ferdinand Marcos Jr.", "Joe Biden"]);
 }
 
 #[test]
