@@ -153,3 +153,28 @@ fn an_exercise_off_the_coast_of_a_place_is_there() {
     let exercise = doc.events.iter().find(|e| e.etype == "EXERCISE");
     assert_eq!(exercise.expect("an EXERCISE").args.location, ["Goa"]);
 }
+
+/// The date and place of the first event of `etype` in `text`.
+fn dated_at(text: &str, dct: &str, etype: &str) -> (Option<String>, Vec<String>) {
+    let doc = extractor().extract(text, tidings::parse_date(dct));
+    let event = doc.events.into_iter().find(|e| e.etype == etype);
+    let event = event.unwrap_or_else(|| panic!("no {etype} in {text:?}"));
+    (event.date, event.args.location)
+}
+
+#[test]
+fn a_range_of_days_dates_an_event_by_its_first_day() {
+    let (date, place) = dated_at(
+        "NATO leaders will gather in The Hague on June 24-25 for the alliance's annual summit.",
+        "2024-11-18",
+        "SUMMIT",
+    );
+    assert_eq!(date.as_deref(), Some("2025-06-24"));
+    assert_eq!(place, ["The Hague"]);
+    let (date, _) = dated_at(
+        "The Indian Navy and the French Navy will hold a joint exercise from 10 to 14 February.",
+        "2025-01-20",
+        "EXERCISE",
+    );
+    assert_eq!(date.as_deref(), Some("2025-02-10"));
+}

@@ -863,9 +863,16 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
             }
             EntityType::Place if visited => push(&mut event.location, m.entity),
             EntityType::Place if !m.is_country => {
+                // A gathering's place may stand further off: "leaders will
+                // gather in The Hague on June 24-25 for the annual summit".
+                let reach = if matches!(etype, EventType::Summit | EventType::Exercise) {
+                    12
+                } else {
+                    8
+                };
                 let near = etype == EventType::Visit
-                    || m.tokens.start.saturating_sub(trigger.end) <= 8
-                        && trigger.start.saturating_sub(m.tokens.end) <= 8;
+                    || m.tokens.start.saturating_sub(trigger.end) <= reach
+                        && trigger.start.saturating_sub(m.tokens.end) <= reach;
                 if near && after_prep(&["in", "at", "to", "near", "from", "off"]) {
                     push(&mut event.location, m.entity);
                 }
@@ -1159,10 +1166,26 @@ fn attach_date(ctx: &Context<'_, '_>, event: &mut Event) {
             .filter(|(_, r)| r.start >= scope.start && r.end <= scope.end)
             .min_by_key(|(_, r)| dist(r))
         {
-            event.date = Some(*i);
+            event.date = Some(range_start(input, *i));
             event.date_rule = name;
             return;
         }
+    }
+}
+
+/// The first day of the range of days that timex `i` ends, or `i`: an
+/// event "on June 24-25" or "from 10 to 14 February" is dated by its first
+/// day.
+fn range_start(input: &Input<'_>, i: usize) -> usize {
+    let t = &input.timexes;
+    let starts_range = |j: usize| {
+        (t[i].rule == "day_range_end" || t[j].rule == "day_range_start")
+            && t[j].span.end <= t[i].span.start
+            && input.text[t[j].span.end..t[i].span.start].len() <= 10
+    };
+    match i.checked_sub(1) {
+        Some(j) if starts_range(j) => j,
+        _ => i,
     }
 }
 
