@@ -87,23 +87,33 @@ fn direction_with(ctx: &Ctx, span: Span, prepositions: bool) -> Tense {
     ) else {
         return Tense::Unknown;
     };
-    // A preposition right before the date says more than the verb:
-    // "payable Dec. 1", "completed by Dec. 15", "through January".
-    if let Some(p) = prev_word(ctx.text, toks, span.start).filter(|_| prepositions) {
-        match p.as_str() {
-            "by" | "until" | "till" | "through" | "payable" | "effective" | "due" | "starting"
-            | "beginning" | "to" => return Tense::Future,
-            "since" => return Tense::Past,
-            _ => {}
-        }
+    if let Some(t) = by_preposition(ctx, span).filter(|_| prepositions) {
+        return t;
     }
     tense_at(ctx.text, toks, a, b + 1)
 }
 
-/// Whether the verb of the clause around `span` is in the future tense
-/// ("will gather"), whatever the preposition before it.
-fn verb_says_future(ctx: &Ctx, span: Span) -> bool {
-    direction_with(ctx, span, false) == Tense::Future
+/// The direction a preposition right before the date gives, which says
+/// more than the verb: "payable Dec. 1", "completed by Dec. 15", "through
+/// January".
+fn by_preposition(ctx: &Ctx, span: Span) -> Option<Tense> {
+    match prev_word(ctx.text, ctx.tokens, span.start)?.as_str() {
+        "by" | "until" | "till" | "through" | "payable" | "effective" | "due" | "starting"
+        | "beginning" | "to" => Some(Tense::Future),
+        "since" => Some(Tense::Past),
+        _ => None,
+    }
+}
+
+/// The direction of the clause around `span` (as [`direction`]) and
+/// whether its verb is in the future tense ("will gather"), whatever the
+/// preposition before it; the clause's tense is read once.
+fn direction_and_verb(ctx: &Ctx, span: Span) -> (Tense, bool) {
+    let verb = direction_with(ctx, span, false);
+    (
+        by_preposition(ctx, span).unwrap_or(verb),
+        verb == Tense::Future,
+    )
 }
 
 /// The year of month `m` (and day `d`) without a year, seen from `r`.
@@ -243,7 +253,7 @@ pub(super) fn normalise(h: Handler, caps: &Captures, ctx: &mut Ctx, span: Span) 
                     let (tense, said_will) = match lc("wrel").as_deref() {
                         Some("last") => (Tense::Past, false),
                         Some(_) => (Tense::Future, false),
-                        None => (direction(ctx, span), verb_says_future(ctx, span)),
+                        None => direction_and_verb(ctx, span),
                     };
                     let y = year_for(r, m, Some(d), tense, said_will);
                     let dt = ymd(y, m, d)?;
@@ -296,13 +306,10 @@ pub(super) fn normalise(h: Handler, caps: &Captures, ctx: &mut Ctx, span: Span) 
                     }
                 }
                 Some(_) => y,
-                None => year_for(
-                    r,
-                    m,
-                    None,
-                    direction(ctx, span),
-                    verb_says_future(ctx, span),
-                ),
+                None => {
+                    let (tense, said_will) = direction_and_verb(ctx, span);
+                    year_for(r, m, None, tense, said_will)
+                }
             };
             date("month", format!("{y:04}-{m:02}"))
         }
