@@ -751,7 +751,10 @@ impl Gazetteer {
             // what follows it. Most end here, without a walk.
             Opens::Start(after) => {
                 let refs = &self.forms[after.forms.start as usize..after.forms.end as usize];
-                self.candidate(text, first.span, k..k + 1, refs, candidates);
+                // Most first tokens begin longer names only.
+                if !refs.is_empty() {
+                    self.candidate(text, first.span, k..k + 1, refs, candidates);
+                }
                 let more = match toks.get(k + 1) {
                     None => false,
                     Some(next) => match gap_kind(text, first, next) {
@@ -810,9 +813,24 @@ impl Gazetteer {
     /// answers.
     #[inline(never)]
     fn maybe_starts(&self, bytes: &[u8], chunk: &[tidings_tokenize::Token]) -> u64 {
-        chunk.iter().enumerate().fold(0, |maybe, (i, token)| {
-            maybe | (self.may_start(bytes, token) as u64) << i
-        })
+        // Tokens start in text order: where the last has eight bytes of
+        // text from its start on, all have.
+        let within = chunk
+            .last()
+            .is_some_and(|t| t.span.start.saturating_add(8) <= bytes.len());
+        if within {
+            chunk.iter().enumerate().fold(0, |maybe, (i, token)| {
+                let (span, lower) = (token.span, token.shape == Shape::Lower);
+                let may = self
+                    .starts
+                    .may_start_within(bytes, span.start, span.end, lower);
+                maybe | (may as u64) << i
+            })
+        } else {
+            chunk.iter().enumerate().fold(0, |maybe, (i, token)| {
+                maybe | (self.may_start(bytes, token) as u64) << i
+            })
+        }
     }
 
     /// Adds the list names that a walk over `tokens` has just matched.
@@ -1003,6 +1021,10 @@ impl Gazetteer {
                 chosen.push(candidates[i].clone());
                 i = j;
                 continue;
+            }
+            if shadowed.capacity() == 0 {
+                // At most every candidate left loses: one allocation.
+                shadowed.reserve(candidates.len() - i);
             }
             order.clear();
             order.extend((i..j).map(|c| priority(&candidates[c], cue[c], c)));
