@@ -178,3 +178,55 @@ fn a_range_of_days_dates_an_event_by_its_first_day() {
     );
     assert_eq!(date.as_deref(), Some("2025-02-10"));
 }
+
+#[test]
+fn the_countries_that_signed_stay_when_their_ministers_attend_the_ceremony() {
+    let found = signs(
+        "Germany and Norway signed a contract on Thursday for six submarines. Boris \
+         Pistorius met his Norwegian counterpart Bjorn Arild Gram in Kiel, where the two \
+         ministers toured the shipyard before the signing ceremony.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    for country in ["Germany", "Norway"] {
+        assert!(found[0].1.contains(&country.to_string()), "{found:?}");
+    }
+}
+
+#[test]
+fn a_minister_meets_his_counterpart() {
+    let found = meet_participants(
+        "German Defence Minister Boris Pistorius met his Norwegian counterpart Bjorn Arild \
+         Gram in Kiel on Tuesday.",
+        "2025-07-08",
+    );
+    assert_eq!(found, ["Boris Pistorius", "Bjorn Arild Gram"]);
+}
+
+#[test]
+fn the_two_countries_or_navies_of_an_exercise_are_the_two_named_before() {
+    let exercise = |text: &str| {
+        let doc = extractor().extract(text, tidings::parse_date("2025-03-10"));
+        let mut found: Vec<Vec<String>> = doc
+            .events
+            .iter()
+            .filter(|e| e.etype == "EXERCISE")
+            .map(|e| e.args.participants.clone())
+            .collect();
+        found.iter_mut().for_each(|p| p.sort());
+        found
+    };
+    assert_eq!(
+        exercise(
+            "The Philippines and Japan signed a reciprocal access agreement on Monday. The two \
+             countries will take part in the Balikatan exercise with the United States in April."
+        ),
+        [["Japan", "Philippines", "United States"]]
+    );
+    assert_eq!(
+        exercise(
+            "India and France signed a deal on Monday. The two navies will conduct the Varuna \
+             exercise next month."
+        ),
+        [["France", "India"]]
+    );
+}

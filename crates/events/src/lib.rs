@@ -243,6 +243,14 @@ const BOTH_SIDES: &[&[&str]] = &[
     &["the", "two", "countries"],
     &["the", "two", "nations"],
     &["the", "two", "governments"],
+    &["the", "two", "navies"],
+    &["the", "two", "militaries"],
+    &["the", "two", "armies"],
+    &["the", "two", "air", "forces"],
+    &["the", "two", "armed", "forces"],
+    &["both", "navies"],
+    &["both", "militaries"],
+    &["both", "armies"],
 ];
 
 /// Phrases that stand for the two people who acted together last.
@@ -493,7 +501,6 @@ pub fn find_in(
     let mut events: Vec<Event> = events
         .into_iter()
         .map(|mut e| {
-            people_over_places(entities, &mut e);
             let name = e.name.clone();
             e.participants.retain(|p| !name.contains(p));
             e
@@ -903,12 +910,15 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
     // "X is in India ... and met Y", "X will visit Washington to meet Y",
     // "X will travel to Washington for talks with Y":
     // the subject of the first verb.
-    let subject_found = event.participants.iter().any(|&p| {
-        entities.entities[p].mentions.iter().any(|&m| {
-            entities.mentions[m].tokens.end <= trigger.start
-                && entities.mentions[m].tokens.start >= region.start
+    let has_subject = |event: &Event| {
+        event.participants.iter().any(|&p| {
+            entities.entities[p].mentions.iter().any(|&m| {
+                entities.mentions[m].tokens.end <= trigger.start
+                    && entities.mentions[m].tokens.start >= region.start
+            })
         })
-    });
+    };
+    let subject_found = has_subject(event);
     if !subject_found
         && region.start > ctx.clause.start
         && region.start < trigger.start
@@ -928,9 +938,10 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
             }
         }
     }
-    // "both sides", "the two countries", "both the leaders" (a gathering's
-    // participants are not whoever praises it).
-    if event.participants.is_empty() && etype != EventType::Summit {
+    // "both sides", "the two countries", "both the leaders" as the subject
+    // ("The two navies will hold the exercise with the US": them and the
+    // US); a gathering's participants are not whoever praises it.
+    if !has_subject(event) && etype != EventType::Summit {
         if let Some(pair) = both_sides(ctx, earlier) {
             for p in pair {
                 push(&mut event.participants, p);
@@ -1061,7 +1072,7 @@ fn both_sides(ctx: &Context<'_, '_>, earlier: &[Event]) -> Option<[usize; 2]> {
         } else {
             m.is_country
         };
-        if m.tokens.end <= ctx.clause.end && fits && !last.contains(&m.entity) {
+        if m.tokens.end <= ctx.trigger.start && fits && !last.contains(&m.entity) {
             last.push(m.entity);
             if last.len() == 2 {
                 let mut pair = [last[1], last[0]];
