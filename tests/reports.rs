@@ -230,3 +230,32 @@ fn the_two_countries_or_navies_of_an_exercise_are_the_two_named_before() {
         [["France", "India"]]
     );
 }
+
+#[test]
+fn a_relative_clause_is_not_the_meeting_nor_its_subject_the_other_party() {
+    // Biden only accompanied Blinken.
+    let found = meet_participants(
+        "Secretary of State Antony Blinken, who accompanied Biden, met Vietnamese Foreign \
+         Minister Bui Thanh Son on Monday.",
+        "2023-09-11",
+    );
+    assert_eq!(found, ["Antony Blinken", "Bui Thanh Son"]);
+    // The talks are Rajnath Singh's, not the signatories'.
+    let found = meet_participants(
+        "The agreement was signed by Defence Secretary Rajesh Kumar Singh and French \
+         Ambassador Thierry Mathou in the presence of Defence Minister Rajnath Singh, who held \
+         talks with French Armed Forces Minister Sebastien Lecornu.",
+        "2025-04-28",
+    );
+    assert_eq!(found, ["Rajnath Singh", "Sebastien Lecornu"]);
+}
+
+#[test]
+fn a_party_before_the_title_does_not_hide_the_person() {
+    let found = meet_participants(
+        "Joe Biden arrived in Hanoi on Sunday for talks with Communist Party General \
+         Secretary Nguyen Phu Trong.",
+        "2023-09-10",
+    );
+    assert_eq!(found, ["Joe Biden", "Nguyen Phu Trong"]);
+}

@@ -651,6 +651,23 @@ fn clause(input: &Input<'_>, sentence: Range<usize>, trigger: &Range<usize>) -> 
     start..end
 }
 
+/// Whether token `i`, before the trigger at token `trigger`, lies in a
+/// relative clause set off by commas: "Blinken, who accompanied Biden,
+/// met Son" (Biden is not at the meeting).
+fn in_relative_clause(input: &Input<'_>, i: usize, trigger: usize, clause_start: usize) -> bool {
+    let word = |j: usize| &input.text[input.tokens.tokens()[j].span];
+    let opened = (clause_start..i)
+        .rev()
+        .find(|&j| word(j) == ",")
+        .is_some_and(|j| {
+            matches!(
+                word(j + 1).to_ascii_lowercase().as_str(),
+                "who" | "whom" | "whose" | "which"
+            )
+        });
+    opened && (i..trigger).any(|j| word(j) == ",")
+}
+
 /// Whether token `i` lies inside parentheses (a dateline's agency, an acronym).
 fn in_parentheses(input: &Input<'_>, i: usize, sentence_start: usize) -> bool {
     let mut depth = 0i32;
@@ -668,14 +685,34 @@ fn in_parentheses(input: &Input<'_>, i: usize, sentence_start: usize) -> bool {
 /// Tokens that do not separate a trigger from a participant: titles and the
 /// country words of titles ("met with Indian Foreign Secretary Vikram Misri").
 fn skippable(ctx: &Context<'_, '_>, i: usize) -> bool {
-    let span = ctx.input.tokens.tokens()[i].span;
+    let tokens = ctx.input.tokens.tokens();
+    let span = tokens[i].span;
     let chosen = &ctx.input.matches.chosen;
-    let near = chosen.partition_point(|g| g.span.end <= span.start);
-    let title = chosen[near..]
-        .iter()
-        .take_while(|g| g.span.start <= span.start)
-        .any(|g| g.span.contains(span) && ctx.input.gazetteer.entry(g.entry).label == "TITLE");
-    title
+    let title = |span: Span| {
+        let near = chosen.partition_point(|g| g.span.end <= span.start);
+        chosen[near..]
+            .iter()
+            .take_while(|g| g.span.start <= span.start)
+            .any(|g| g.span.contains(span) && ctx.input.gazetteer.entry(g.entry).label == "TITLE")
+    };
+    // "talks with Communist Party General Secretary Nguyen Phu Trong": a
+    // few capitalised words right before a title qualify it.
+    let qualifier = || {
+        let capitalised = |j: usize| {
+            matches!(
+                tokens[j].shape,
+                tidings_tokenize::Shape::Capitalized | tidings_tokenize::Shape::Upper
+            )
+        };
+        let end = (i + 4).min(ctx.sentence.end);
+        let mut j = i;
+        while j < end && capitalised(j) && !title(tokens[j].span) {
+            j += 1;
+        }
+        j > i && j < ctx.sentence.end && title(tokens[j].span)
+    };
+    title(span)
+        || qualifier()
         || ctx
             .entities
             .mentions_in(ctx.sentence.clone())
@@ -712,6 +749,10 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
         })
         .filter(|m| !attribute_spans.iter().any(|s| s.contains(m.span)))
         .filter(|m| !in_parentheses(input, m.tokens.start, ctx.clause.start))
+        .filter(|m| {
+            m.tokens.end > trigger.start
+                || !in_relative_clause(input, m.tokens.start, trigger.start, ctx.clause.start)
+        })
         .collect();
     let etype = event.etype;
     // "Modi's state visit": the possessor is the one participant.
@@ -825,8 +866,14 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
             push(&mut event.name, m.entity);
         }
     }
+    // "... in the presence of Rajnath Singh, who held talks with Y": the
+    // trigger's subject is the one named right before ", who".
+    let relative_subject = relative_subject(ctx, &outer);
     for m in &outer {
         if m.tokens.start < trigger.end && trigger.start < m.tokens.end {
+            continue;
+        }
+        if relative_subject.is_some_and(|s| m.tokens.end <= trigger.start && m.entity != s) {
             continue;
         }
         if event.name.contains(&m.entity) {
@@ -948,6 +995,40 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
             }
         }
     }
+}
+
+/// The entity of the mention right before ", who" when the trigger opens
+/// such a relative clause ("X, who will also hold talks with Y").
+fn relative_subject(ctx: &Context<'_, '_>, outer: &[&tidings_entities::Mention]) -> Option<usize> {
+    let mut j = ctx.trigger.start;
+    while j > ctx.clause.start
+        && matches!(
+            ctx.word(j - 1).as_str(),
+            "will"
+                | "would"
+                | "also"
+                | "had"
+                | "has"
+                | "have"
+                | "is"
+                | "was"
+                | "later"
+                | "then"
+                | "earlier"
+                | "separately"
+                | "last"
+                | "recently"
+        )
+    {
+        j -= 1;
+    }
+    if j < ctx.clause.start + 2 || ctx.word(j - 1) != "who" || ctx.word(j - 2) != "," {
+        return None;
+    }
+    outer
+        .iter()
+        .find(|m| m.tokens.end == j - 2 && m.etype == EntityType::Person)
+        .map(|m| m.entity)
 }
 
 /// "This initiative was introduced ...": the initiative named last before
