@@ -37,8 +37,12 @@ pub struct Document {
     pub dct: Option<String>,
     /// One record per real-world entity, ordered by first mention.
     pub entities: Vec<Entity>,
-    /// Every date expression, in text order; also durations, sets and times, with their `type`.
+    /// Every date and time expression, in text order, with its `type`.
     pub dates: Vec<DateRecord>,
+    /// Durations ("two years") and sets ("annually"), in text order: not
+    /// dates in schema v1, so kept apart from them.
+    #[serde(default)]
+    pub durations_and_sets: Vec<DateRecord>,
     /// Relations between entities.
     pub relations: Vec<Relation>,
     /// Events, in text order of their triggers.
@@ -234,7 +238,7 @@ pub(crate) fn build(
             }
         })
         .collect();
-    let dates = input
+    let (dates, durations_and_sets) = input
         .timexes
         .iter()
         .map(|t| DateRecord {
@@ -245,7 +249,7 @@ pub(crate) fn build(
             end: t.span.end,
             rule: t.rule.to_string(),
         })
-        .collect();
+        .partition(|d| matches!(d.kind.as_str(), "DATE" | "TIME"));
     let name = |i: usize| entities.entities[i].name.clone();
     let names = |v: &[usize]| v.iter().map(|&i| name(i)).collect::<Vec<_>>();
     let out_relations = relations
@@ -293,6 +297,7 @@ pub(crate) fn build(
         dct: dct.map(|d| d.to_string()),
         entities: out_entities,
         dates,
+        durations_and_sets,
         relations: out_relations,
         events: out_events,
     }
