@@ -37,4 +37,7 @@ readings! {
     austin: "Austin" => "The company moved to Austin, Texas.", "Defence Secretary Lloyd Austin said so. Austin left.";
     reading: "Reading" => "She grew up in Reading.", "Reading the report, the minister frowned.";
     nice: "Nice" => "The attack in Nice killed 86 people.", "Nice work, the general said.";
+    washington_with_another_capital: "Washington, DC" => "Washington and Manila are bound by a 1951 treaty.", "George Washington and John Adams wrote letters.";
+    washington_between: "Washington, DC" => "Tensions between Washington and Beijing rose.", "Washington Irving wrote the story.";
+    lima_beside_its_country: "Lima" => "Ministers met in Santiago, then Lima and Bogota.", "Lima Barreto wrote novels.";
 }

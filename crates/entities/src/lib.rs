@@ -361,8 +361,10 @@ fn resolve(input: &Input<'_>, mut candidates: Vec<Candidate>) -> Vec<Mention> {
 /// Against it: a capitalised word right after it on the same line ("Jordan
 /// Peterson", "Chad Smith"), or a given name or title right before it
 /// ("Michael Jordan"). For it: a preposition of place before it ("in
-/// Reading", "to Austin", "of Jordan"), a comma and a country or state after
-/// it ("Austin, Texas"), or a demonym use ("Georgian"). A country name with
+/// Reading", "to Austin", "of Jordan", "between Washington and Beijing"),
+/// a place not in doubt joined to it by "and", "or", a comma or a dash
+/// ("Washington and Manila"), a comma and a country or state after it
+/// ("Austin, Texas"), or a demonym use ("Georgian"). A country name with
 /// nothing against it stands ("Turkey bought ..."); another place needs
 /// something for it ("Nice work" is not the city).
 fn ambiguous_supported(input: &Input<'_>, m: &Mention) -> bool {
@@ -416,9 +418,30 @@ fn ambiguous_supported(input: &Input<'_>, m: &Mention) -> bool {
                 | "outside"
                 | "inside"
                 | "throughout"
+                | "between"
         ) {
             return true;
         }
+    }
+    // "Washington and Manila", "between Tokyo and Washington": coordinated
+    // with a place that is not itself in doubt.
+    let place_at = |start: Option<usize>, end: Option<usize>| {
+        input.matches.chosen.iter().any(|g| {
+            start.is_none_or(|s| g.tokens.start == s) && end.is_none_or(|e| g.tokens.end == e) && {
+                let e = input.gazetteer.entry(g.entry);
+                e.label == "PLACE" && !e.is_ambiguous()
+            }
+        })
+    };
+    let joins = |w: Option<String>| matches!(w.as_deref(), Some("and" | "or" | "," | "-" | "–"));
+    if joins(word(m.tokens.end)) && place_at(Some(m.tokens.end + 1), None) {
+        return true;
+    }
+    if m.tokens.start >= 2
+        && joins(word(m.tokens.start - 1))
+        && place_at(None, Some(m.tokens.start - 1))
+    {
+        return true;
     }
     if word(m.tokens.end).as_deref() == Some(",") {
         let chosen = &input.matches.chosen;
