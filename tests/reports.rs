@@ -259,3 +259,39 @@ fn a_party_before_the_title_does_not_hide_the_person() {
     );
     assert_eq!(found, ["Joe Biden", "Nguyen Phu Trong"]);
 }
+
+#[test]
+fn one_signing_per_party_named_with_its_own_date() {
+    let found = signs(
+        "Japan signed similar agreements with Australia in January 2022 and Britain in 2023.",
+    );
+    assert_eq!(
+        found,
+        [
+            (
+                Some("2022-01".to_string()),
+                vec!["Japan".to_string(), "Australia".to_string()],
+                vec![]
+            ),
+            (
+                Some("2023".to_string()),
+                vec!["Japan".to_string(), "United Kingdom".to_string()],
+                vec![]
+            ),
+        ]
+    );
+}
+
+#[test]
+fn capitals_as_subjects_stand_for_their_countries() {
+    let found = meet_participants(
+        "MANILA, July 8 (Reuters) - Japan and the Philippines signed a defence pact on Monday. \
+         Tokyo and Manila will hold their next meeting of foreign and defence ministers early \
+         next year.",
+        "2024-07-08",
+    );
+    assert_eq!(found, ["Japan", "Philippines"]);
+    // The dateline's capital is no party to the signing.
+    let found = signs("WASHINGTON (Reuters) - India and Japan signed a defence pact on Monday.");
+    assert_eq!(found[0].1, ["India", "Japan"]);
+}

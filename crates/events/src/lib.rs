@@ -483,7 +483,11 @@ pub fn find_in(
             };
             fill_arguments(&ctx, &mut event, &events);
             attach_date(&ctx, &mut event);
-            for e in separately(&ctx, split_by_dates(&ctx, event)) {
+            let split = split_by_dates(&ctx, event)
+                .into_iter()
+                .flat_map(|e| split_by_party_dates(&ctx, e))
+                .collect();
+            for e in separately(&ctx, split) {
                 events.push(e);
                 follows.push(rule.follows);
             }
@@ -916,6 +920,25 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
                 }
             }
             EntityType::Place if visited => push(&mut event.location, m.entity),
+            // "Tokyo and Manila will hold talks": a capital as the subject
+            // stands for its country.
+            EntityType::Place
+                if before
+                    && etype != EventType::Visit
+                    && possessor.is_none()
+                    && !after_prep(&["in", "at", "to", "near", "from", "off", "of", "across"])
+                    && capital_as_subject(ctx, m) =>
+            {
+                let capital = &entities.entities[m.entity];
+                let country = entities.entities.iter().position(|e| {
+                    e.etype == EntityType::Place
+                        && capital
+                            .country
+                            .as_ref()
+                            .is_some_and(|c| e.name == *c || e.aliases.iter().any(|a| a == c))
+                });
+                push(&mut event.participants, country.unwrap_or(m.entity));
+            }
             EntityType::Place if !m.is_country => {
                 // A gathering's place may stand further off: "leaders will
                 // gather in The Hague on June 24-25 for the annual summit".
@@ -995,6 +1018,28 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
             }
         }
     }
+}
+
+/// Whether the place mention `m` is a capital standing as a subject: it
+/// heads the clause or follows "and" or a comma, and "and" or a word in
+/// lower case follows ("Tokyo and Manila will ...",
+/// "Washington has urged ..."), not the comma or parenthesis of a dateline.
+fn capital_as_subject(ctx: &Context<'_, '_>, m: &tidings_entities::Mention) -> bool {
+    let capital = ctx.entities.entities[m.entity].kind.as_deref() == Some("capital");
+    // At the head of the clause or joined to another subject, not the
+    // object of a verb ("will visit Washington next month").
+    let heads = m.tokens.start <= ctx.clause.start
+        || matches!(
+            ctx.word(m.tokens.start - 1).as_str(),
+            "and" | "," | "both" | "\"" | "“"
+        );
+    let next = ctx.input.tokens.tokens().get(m.tokens.end);
+    capital
+        && heads
+        && next.is_some_and(|t| {
+            t.shape == tidings_tokenize::Shape::Lower && !t.newline_before
+                || matches!(ctx.word(m.tokens.end).as_str(), "and" | "'s" | "’s")
+        })
 }
 
 /// The entity of the mention right before ", who" when the trigger opens
@@ -1339,6 +1384,48 @@ fn split_by_dates(ctx: &Context<'_, '_>, event: Event) -> Vec<Event> {
             e.agreement = vec![a];
             e.date = Some(d);
             e.date_rule = "agreement";
+            e
+        })
+        .collect()
+}
+
+/// "signed similar agreements with Australia in January 2022 and Britain
+/// in 2023": one signing with each party named with a date of its own, on
+/// that date.
+fn split_by_party_dates(ctx: &Context<'_, '_>, event: Event) -> Vec<Event> {
+    if !matches!(event.etype, EventType::Sign | EventType::Negotiate) {
+        return vec![event];
+    }
+    let mut dated: Vec<(usize, usize)> = Vec::new();
+    for m in ctx.entities.mentions_in(ctx.trigger.end..ctx.region.end) {
+        let party = m.is_country || m.etype == EntityType::Org;
+        if !party || m.tokens.end > ctx.region.end || m.tokens.start == 0 {
+            continue;
+        }
+        let Some(date) = date_after(ctx.input, m.tokens.end) else {
+            continue;
+        };
+        let joined = match ctx.word(m.tokens.start - 1).as_str() {
+            "with" => true,
+            "and" | "," => !dated.is_empty(),
+            _ => false,
+        };
+        if joined && !dated.iter().any(|&(p, _)| p == m.entity) {
+            dated.push((m.entity, date));
+        }
+    }
+    if dated.len() < 2 {
+        return vec![event];
+    }
+    let parties: Vec<usize> = dated.iter().map(|&(p, _)| p).collect();
+    dated
+        .into_iter()
+        .map(|(party, date)| {
+            let mut e = event.clone();
+            e.participants.retain(|p| !parties.contains(p));
+            push(&mut e.participants, party);
+            e.date = Some(date);
+            e.date_rule = "party";
             e
         })
         .collect()
