@@ -295,3 +295,24 @@ fn capitals_as_subjects_stand_for_their_countries() {
     let found = signs("WASHINGTON (Reuters) - India and Japan signed a defence pact on Monday.");
     assert_eq!(found[0].1, ["India", "Japan"]);
 }
+
+#[test]
+fn a_country_not_party_to_a_treaty_is_not_party_to_it() {
+    let parties = |text: &str| -> Vec<String> {
+        let doc = extractor().extract(text, None);
+        doc.relations
+            .iter()
+            .filter(|r| r.rtype == "party_to")
+            .map(|r| r.head.clone())
+            .collect()
+    };
+    let treaty = "the Treaty on the Non-Proliferation of Nuclear Weapons";
+    assert_eq!(
+        parties(&format!("India is not a party to {treaty}.")),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        parties(&format!("Japan is a party to {treaty}.")),
+        ["Japan"]
+    );
+}
