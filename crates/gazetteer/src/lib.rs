@@ -76,7 +76,7 @@
 //! Building folds every form once and compiles the tables and one automaton;
 //! memory is about the size of the lists plus the automaton (a few bytes per
 //! pattern byte), the tables (24 bytes per first token) and the Bloom
-//! filters (130 KiB reserved, 98 KiB used). Matching allocates the vectors of candidates and
+//! filters (128 KiB reserved, 98 KiB used). Matching allocates the vectors of candidates and
 //! matches, and none the size of the text or its token list.
 
 use std::fmt;
