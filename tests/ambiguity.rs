@@ -41,3 +41,30 @@ readings! {
     washington_between: "Washington, DC" => "Tensions between Washington and Beijing rose.", "Washington Irving wrote the story.";
     lima_beside_its_country: "Lima" => "Ministers met in Santiago, then Lima and Bogota.", "Lima Barreto wrote novels.";
 }
+
+/// The country of the place named `name` in `text`.
+fn country_of(text: &str, name: &str) -> Option<String> {
+    let doc = extractor().extract(text, None);
+    let place = doc.entities.into_iter().find(|e| e.name == name)?;
+    place.attrs.country
+}
+
+#[test]
+fn one_name_of_places_in_several_countries_takes_the_country_beside_it() {
+    assert_eq!(
+        country_of(
+            "The plant will be built in Geelong, Victoria, by April.",
+            "Victoria"
+        )
+        .as_deref(),
+        Some("Australia")
+    );
+    assert_eq!(
+        country_of(
+            "The Indian Navy visited Vancouver and Victoria last week; Canada hosted it.",
+            "Victoria, Canada"
+        )
+        .as_deref(),
+        Some("Canada")
+    );
+}

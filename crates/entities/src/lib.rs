@@ -229,7 +229,12 @@ pub fn find(input: &Input<'_>, rules: &EntityRules) -> Entities {
 
 fn gazetteer_mentions(input: &Input<'_>) -> Vec<Candidate> {
     let mut out = Vec::new();
+    let countries = countries_named(input);
     for m in &input.matches.chosen {
+        let m = &tidings_gazetteer::Match {
+            entry: place_by_country(input, m, &countries),
+            ..m.clone()
+        };
         let entry = input.gazetteer.entry(m.entry);
         let Some(etype) = entry.entity_type() else {
             continue;
@@ -257,6 +262,74 @@ fn gazetteer_mentions(input: &Input<'_>) -> Vec<Candidate> {
         });
     }
     out
+}
+
+/// The country a listed place is in (a country is in itself).
+fn country_of(entry: &tidings_gazetteer::Entry) -> Option<&str> {
+    match entry.attr("kind") {
+        Some("country" | "territory") => Some(entry.name.as_str()),
+        _ => entry.attr("country"),
+    }
+}
+
+/// The countries the text names (by name or demonym).
+fn countries_named<'g>(input: &Input<'g>) -> HashSet<&'g str> {
+    input
+        .matches
+        .chosen
+        .iter()
+        .map(|m| input.gazetteer.entry(m.entry))
+        .filter(|e| matches!(e.attr("kind"), Some("country" | "territory")))
+        .map(|e| e.name.as_str())
+        .collect()
+}
+
+/// Of the places listed under one name ("Victoria": a city of Hong Kong
+/// and of Canada, a capital, an Australian state), the one in the country
+/// of the place written next to it with a comma ("Geelong, Victoria",
+/// "Victoria, Australia"), else one in a country the text names, else the
+/// first listed (the matcher's choice).
+fn place_by_country(
+    input: &Input<'_>,
+    m: &tidings_gazetteer::Match,
+    countries: &HashSet<&str>,
+) -> EntryId {
+    let gaz = input.gazetteer;
+    let shadowed = &input.matches.shadowed;
+    let from = shadowed.partition_point(|s| s.span.start < m.span.start);
+    let label = &gaz.entry(m.entry).label;
+    let others: Vec<EntryId> = shadowed[from..]
+        .iter()
+        .take_while(|s| s.span.start == m.span.start)
+        .filter(|s| s.span == m.span && gaz.entry(s.entry).label == *label)
+        .map(|s| s.entry)
+        .collect();
+    if others.is_empty() || label != "PLACE" {
+        return m.entry;
+    }
+    let toks = input.tokens.tokens();
+    let comma = |i: usize| toks.get(i).is_some_and(|t| &input.text[t.span] == ",");
+    // The places next to it across a comma.
+    let beside: Vec<&str> = input
+        .matches
+        .chosen
+        .iter()
+        .filter(|g| {
+            (g.tokens.end + 1 == m.tokens.start && comma(g.tokens.end))
+                || (g.tokens.start == m.tokens.end + 1 && comma(m.tokens.end))
+        })
+        .filter_map(|g| country_of(gaz.entry(g.entry)))
+        .collect();
+    let score = |id: EntryId| match country_of(gaz.entry(id)) {
+        Some(c) if beside.contains(&c) => 2,
+        Some(c) if countries.contains(c) => 1,
+        _ => 0,
+    };
+    std::iter::once(m.entry)
+        .chain(others)
+        .enumerate()
+        .max_by_key(|&(i, id)| (score(id), std::cmp::Reverse(i)))
+        .map_or(m.entry, |(_, id)| id)
 }
 
 /// The priority of gazetteer mentions; rules default to a lower one.
