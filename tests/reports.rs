@@ -316,3 +316,53 @@ fn a_country_not_party_to_a_treaty_is_not_party_to_it() {
         ["Japan"]
     );
 }
+
+/// The (date, participants) of the events of `etype` in `text`.
+fn events_of(text: &str, dct: &str, etype: &str) -> Vec<(Option<String>, Vec<String>)> {
+    let doc = extractor().extract(text, tidings::parse_date(dct));
+    doc.events
+        .into_iter()
+        .filter(|e| e.etype == etype)
+        .map(|e| (e.date, e.args.participants))
+        .collect()
+}
+
+#[test]
+fn a_launch_by_a_bloc_and_a_country_takes_the_day_of_the_lead_not_of_an_inner_clause() {
+    let found = events_of(
+        "EU, India relaunch trade talks, aim to conclude deal by year-end\n\n\
+         BRUSSELS, June 17 (Reuters) - The European Union and India agreed on Monday to resume \
+         negotiations on a free trade agreement. The two sides also launched a Trade and \
+         Technology Council, modelled on a similar body set up with the United States in 2021.",
+        "2024-06-17",
+        "LAUNCH",
+    );
+    assert_eq!(
+        found,
+        [(
+            Some("2024-06-17".to_string()),
+            vec!["European Union".to_string(), "India".to_string()]
+        )]
+    );
+}
+
+#[test]
+fn the_body_named_in_a_title_is_the_employer_not_a_participant() {
+    let doc = extractor().extract(
+        "EU Trade Commissioner Valdis Dombrovskis will visit New Delhi in the autumn.",
+        tidings::parse_date("2024-06-17"),
+    );
+    let visit = doc
+        .events
+        .iter()
+        .find(|e| e.etype == "VISIT")
+        .expect("a VISIT");
+    assert_eq!(visit.args.participants, ["Valdis Dombrovskis"]);
+    assert!(
+        doc.relations.iter().any(|r| r.rtype == "works_for"
+            && r.head == "Valdis Dombrovskis"
+            && r.tail == "European Union"),
+        "{:?}",
+        doc.relations
+    );
+}

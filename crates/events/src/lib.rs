@@ -383,6 +383,7 @@ pub fn find_in(
     let mut follows: Vec<bool> = Vec::new();
     let toks = input.tokens.tokens();
     let mut lead: Option<usize> = None;
+    let title = headline(input);
     for (s, sent) in input.tokens.sentences().iter().enumerate() {
         let Some(seq) = sequences.get(s) else {
             break;
@@ -493,7 +494,10 @@ pub fn find_in(
             }
         }
         share_locations(input, &mut events[first_event..]);
-        if lead.is_none() && events.len() > first_event {
+        // The lead is the first sentence of the body with an event: a
+        // headline sums up, and may look ahead ("aim to conclude deal by
+        // year-end").
+        if lead.is_none() && events.len() > first_event && Some(s) != title {
             lead = Some(s);
         }
     }
@@ -736,12 +740,13 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
         .filter(|m| m.tokens.end <= region.end)
         .collect();
     // Outermost mentions only: a country word inside an organisation's name
-    // is not a participant of its own, nor is the country in a title
-    // ("US Secretary for Defence Lloyd Austin").
+    // is not a participant of its own, nor is the country or body in a
+    // title ("US Secretary for Defence Lloyd Austin", "EU Trade
+    // Commissioner Valdis Dombrovskis").
     let attribute_spans: Vec<Span> = entities
         .mentions
         .iter()
-        .flat_map(|m| m.countries.iter().copied())
+        .flat_map(|m| m.countries.iter().chain(&m.titles).copied())
         .collect();
     let outer: Vec<&tidings_entities::Mention> = inside
         .iter()
@@ -1193,10 +1198,17 @@ fn both_sides(ctx: &Context<'_, '_>, earlier: &[Event]) -> Option<[usize; 2]> {
     }
     let mut last: Vec<usize> = Vec::new();
     for m in entities.mentions.iter().rev() {
+        // A side may be a bloc: "The European Union and India ... The two
+        // sides".
+        let bloc = m.etype == EntityType::Org
+            && matches!(
+                entities.entities[m.entity].kind.as_deref(),
+                Some("intergovernmental" | "alliance" | "grouping")
+            );
         let fits = if people {
             m.etype == EntityType::Person
         } else {
-            m.is_country
+            m.is_country || bloc
         };
         if m.tokens.end <= ctx.trigger.start && fits && !last.contains(&m.entity) {
             last.push(m.entity);
@@ -1287,6 +1299,12 @@ fn attach_date(ctx: &Context<'_, '_>, event: &mut Event) {
                 d < mine
             });
             let own = ctx.region.start <= r.start && r.end <= ctx.region.end && !nearer;
+            // "launched the Council, modelled on a body set up with the US
+            // in 2021": a date past a clause that hangs off the object
+            // dates that clause.
+            if r.start >= trigger.end && inner_clause_between(ctx, trigger.end, r.start) {
+                return false;
+            }
             own || !ctx
                 .blocked
                 .iter()
@@ -1308,6 +1326,38 @@ fn attach_date(ctx: &Context<'_, '_>, event: &mut Event) {
             return;
         }
     }
+}
+
+/// Whether tokens `from..to` hold a comma that opens a relative or
+/// participial clause (", which ...", ", modelled on ...", ", set up ...").
+fn inner_clause_between(ctx: &Context<'_, '_>, from: usize, to: usize) -> bool {
+    (from..to.saturating_sub(1)).any(|k| {
+        ctx.word(k) == "," && {
+            let next = ctx.word(k + 1);
+            matches!(
+                next.as_str(),
+                "which"
+                    | "that"
+                    | "who"
+                    | "whose"
+                    | "whom"
+                    | "set"
+                    | "built"
+                    | "made"
+                    | "held"
+                    | "known"
+                    | "begun"
+                    | "won"
+                    | "sold"
+                    | "bought"
+                    | "led"
+                    | "taken"
+                    | "given"
+                    | "drawn"
+                    | "written"
+            ) || (next.len() > 4 && next.ends_with("ed"))
+        }
+    })
 }
 
 /// The first day of the range of days that timex `i` ends, or `i`: an
@@ -1727,9 +1777,14 @@ fn inherit_lead_date(input: &Input<'_>, events: &mut [Event], lead: Option<usize
         return;
     };
     let lead_span = input.tokens.sentences()[lead].span;
+    // What happened before what is planned ("relaunch trade talks, aim to
+    // conclude deal by year-end").
+    let in_lead = |e: &&Event| e.sentence == lead_span && e.date.is_some();
     let Some(main) = events
         .iter()
-        .find(|e| e.sentence == lead_span && e.date.is_some())
+        .filter(in_lead)
+        .find(|e| e.status == Status::Happened)
+        .or_else(|| events.iter().find(in_lead))
         .map(|e| (e.date, e.participants.clone()))
     else {
         return;

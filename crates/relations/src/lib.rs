@@ -302,6 +302,32 @@ pub fn find_in(
         }
     }
 
+    // "EU Trade Commissioner Valdis Dombrovskis": the body a title names.
+    for (i, e) in entities.entities.iter().enumerate() {
+        if e.etype != EntityType::Person {
+            continue;
+        }
+        for &m in &e.mentions {
+            let person = &entities.mentions[m];
+            for title in &person.titles {
+                for org in entities
+                    .mentions
+                    .iter()
+                    .filter(|o| o.etype == EntityType::Org && title.contains(o.span))
+                {
+                    add(
+                        &mut out,
+                        RelationType::WorksFor,
+                        i,
+                        org.entity,
+                        "entity.title_org",
+                        person.span,
+                    );
+                }
+            }
+        }
+    }
+
     // Who signed what.
     for ev in events {
         if ev.etype != EventType::Sign || ev.status == Status::Negated {
