@@ -20,6 +20,7 @@ use crate::Timex;
 
 mod normalise;
 mod ranges;
+mod weeks;
 
 use normalise::{normalise, Ctx};
 
@@ -548,6 +549,7 @@ impl Rules {
         }
         ranges::complete(text, tokens, &mut out);
         out.sort_by_key(|t| t.span.start);
+        weeks::join(text, &mut out);
         out
     }
 }

@@ -90,6 +90,13 @@ fn cue(words: &[String], i: usize) -> Option<Tense> {
     if FUTURE_BEFORE_TO.contains(&w) && next == Some("to") {
         return Some(Tense::Future);
     }
+    // "The vote is set for early December", "talks are planned for May".
+    if matches!(w, "set" | "planned" | "scheduled" | "slated" | "due")
+        && next == Some("for")
+        && matches!(prev, Some("is" | "are" | "be" | "been"))
+    {
+        return Some(Tense::Future);
+    }
     if w == "next" {
         return Some(Tense::Future);
     }

@@ -55,7 +55,7 @@ fn fmt_date(d: Date) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
-fn fmt_week(d: Date) -> String {
+pub(super) fn fmt_week(d: Date) -> String {
     let w = d.iso_week_date();
     format!("{:04}-W{:02}", w.year(), w.week())
 }
