@@ -366,3 +366,48 @@ fn the_body_named_in_a_title_is_the_employer_not_a_participant() {
         doc.relations
     );
 }
+
+#[test]
+fn a_verb_joined_by_and_shares_the_subject_and_day_but_not_the_trip() {
+    let text = "U.S. Defense Secretary Pete Hegseth arrived in Manila on Friday on his first trip \
+                to Asia since taking office, and met Philippine President Ferdinand Marcos Jr at \
+                the Malacanang presidential palace.";
+    let doc = extractor().extract(text, tidings::parse_date("2025-03-28"));
+    let meet = doc
+        .events
+        .iter()
+        .find(|e| e.etype == "MEET")
+        .expect("a MEET");
+    assert_eq!(
+        meet.args.participants,
+        ["Pete Hegseth", "Ferdinand Marcos Jr."]
+    );
+    assert_eq!(meet.date.as_deref(), Some("2025-03-28"));
+    assert!(
+        !meet.args.location.contains(&"Asia".to_string()),
+        "{meet:?}"
+    );
+}
+
+#[test]
+fn the_next_stop_is_another_visit_on_its_own_day() {
+    let found = events_of(
+        "U.S. Defense Secretary Pete Hegseth arrived in Manila on Friday.\n\nHegseth travels to \
+         Tokyo on Saturday for talks with Japanese Defense Minister Gen Nakatani.",
+        "2025-03-28",
+        "VISIT",
+    );
+    assert_eq!(
+        found,
+        [
+            (
+                Some("2025-03-28".to_string()),
+                vec!["Pete Hegseth".to_string()]
+            ),
+            (
+                Some("2025-03-29".to_string()),
+                vec!["Pete Hegseth".to_string()]
+            ),
+        ]
+    );
+}

@@ -484,6 +484,18 @@ pub fn find_in(
             };
             fill_arguments(&ctx, &mut event, &events);
             attach_date(&ctx, &mut event);
+            // "arrived in Manila on Friday ... and met Marcos": a verb
+            // joined to an earlier one of the sentence shares its day.
+            if event.date.is_none() && t.tokens.start > 0 && ctx.word(t.tokens.start - 1) == "and" {
+                if let Some(prev) = events
+                    .iter()
+                    .rev()
+                    .find(|e| e.sentence == event.sentence && e.date.is_some())
+                {
+                    event.date = prev.date;
+                    event.date_rule = "coordinated";
+                }
+            }
             let split = split_by_dates(&ctx, event)
                 .into_iter()
                 .flat_map(|e| split_by_party_dates(&ctx, e))
@@ -565,14 +577,15 @@ fn share_locations(input: &Input<'_>, events: &mut [Event]) {
 
 /// Whether two triggers of a sentence are tied in time, one happening
 /// during or at the other ("launched ... during Modi's visit", "introduced
-/// ... at the QUAD summit"), so that a date of one dates the other too.
+/// ... at the QUAD summit", "travels to Tokyo on Saturday for talks"), so
+/// that a date of one dates the other too.
 fn linked(input: &Input<'_>, a: &Range<usize>, b: &Range<usize>) -> bool {
     let (from, to) = if a.end <= b.start {
         (a.end, b.start)
     } else {
         (b.end, a.start)
     };
-    (from..to).any(|i| matches!(lower(input, i).as_str(), "during" | "at"))
+    (from..to).any(|i| matches!(lower(input, i).as_str(), "during" | "at" | "for"))
 }
 
 /// The words between trigger `k`'s neighbouring triggers in its clause:
@@ -955,7 +968,18 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
                 let near = etype == EventType::Visit
                     || m.tokens.start.saturating_sub(trigger.end) <= reach
                         && trigger.start.saturating_sub(m.tokens.end) <= reach;
-                if near && after_prep(&["in", "at", "to", "near", "from", "off"]) {
+                // Before the trigger, "to" and "from" tell where someone
+                // travelled, not where this happened ("arrived on his first
+                // trip to Asia, and met Marcos at the palace"), unless the
+                // trip was for it ("travels to Tokyo for talks").
+                let purpose = trigger.start > 0
+                    && matches!(ctx.word(trigger.start - 1).as_str(), "for" | "to");
+                let preps: &[&str] = if before && etype != EventType::Visit && !purpose {
+                    &["in", "at", "near", "off"]
+                } else {
+                    &["in", "at", "to", "near", "from", "off"]
+                };
+                if near && after_prep(preps) {
                     push(&mut event.location, m.entity);
                 }
             }
@@ -999,7 +1023,19 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
         && region.start < trigger.start
         && matches!(ctx.word(trigger.start - 1).as_str(), "and" | "to" | "for")
     {
-        if let Some(prev) = earlier.iter().rev().find(|e| e.sentence == event.sentence) {
+        // The nearest earlier event of the sentence with a person acting
+        // ("arrived in Manila on his first trip to Asia, and met ...").
+        let acted = |e: &&Event| {
+            e.participants
+                .iter()
+                .any(|&p| entities.entities[p].etype == EntityType::Person)
+        };
+        if let Some(prev) = earlier
+            .iter()
+            .rev()
+            .filter(|e| e.sentence == event.sentence)
+            .find(acted)
+        {
             let subjects: Vec<usize> = prev
                 .participants
                 .iter()
@@ -1290,14 +1326,18 @@ fn attach_date(ctx: &Context<'_, '_>, event: &mut Event) {
             // trigger stands nearer to it ("The summit, from July 9 to July
             // 11, comes as Orban visited Moscow").
             let mine = dist(r);
-            let nearer = ctx.others.iter().any(|o| {
-                let d = if r.end <= o.start {
-                    o.start - r.end
-                } else {
-                    r.start.saturating_sub(o.end)
-                };
-                d < mine
-            });
+            let nearer = ctx
+                .others
+                .iter()
+                .filter(|o| !linked(input, &trigger, o))
+                .any(|o| {
+                    let d = if r.end <= o.start {
+                        o.start - r.end
+                    } else {
+                        r.start.saturating_sub(o.end)
+                    };
+                    d < mine
+                });
             let own = ctx.region.start <= r.start && r.end <= ctx.region.end && !nearer;
             // "launched the Council, modelled on a body set up with the US
             // in 2021": a date past a clause that hangs off the object

@@ -22,8 +22,8 @@ pub enum Tense {
 const FUTURE: &[&str] = &[
     "will", "shall", "'ll", "’ll", "wo", "would", "upcoming", "scheduled", "slated",
     "forthcoming", "tomorrow", "plans", "intends", "aims", "begins", "starts", "opens",
-    "meets", "arrives", "visits", "ends", "resumes", "convenes",
- "due",
+    "meets", "arrives", "visits", "ends", "resumes", "convenes", "travels", "heads", "leaves",
+    "departs", "flies", "returns", "hosts", "attends", "due",
 ];
 
 /// Words that mark the future when followed by "to" ("is set to", "are due to").
