@@ -183,7 +183,9 @@ pub struct Event {
     pub rule: String,
     /// Every event rule whose report was merged into this event.
     pub rules: Vec<String>,
-    /// How the date was attached (`clause`, `sentence` or `none`) and the date rule.
+    /// How the date was attached (`region`, `clause`, `sentence`, `agreement`,
+    /// `party`, `coordinated`, `lead-event`, `separately` or `none`), then `:`
+    /// and the rule of the date.
     pub date_rule: String,
 }
 
