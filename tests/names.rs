@@ -98,3 +98,15 @@ fn the_same_words_take_the_list_spelling() {
         ["The Hague"]
     );
 }
+
+#[test]
+fn a_listed_name_that_begins_like_a_title_keeps_the_titles_before_it() {
+    // "Gen" is also the abbreviation of General.
+    let e = entity(
+        "Hegseth travels to Tokyo for talks with Japanese Defense Minister Gen Nakatani.",
+        EntityType::Person,
+    );
+    assert_eq!(e.name, "Gen Nakatani");
+    assert_eq!(e.attrs.titles, ["Japanese Defense Minister"]);
+    assert_eq!(e.attrs.country.as_deref(), Some("Japan"));
+}

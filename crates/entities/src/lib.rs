@@ -413,6 +413,26 @@ fn resolve(input: &Input<'_>, mut candidates: Vec<Candidate>) -> Vec<Mention> {
                     k.entry = Some(entry);
                 }
             }
+            // "Japanese Defense Minister Gen Nakatani": a rule read "Gen" as
+            // a title and "Nakatani" as the name; the listed name "Gen
+            // Nakatani" wins, and takes the titles before it.
+            let last = owner.get(m.tokens.end - 1).copied().unwrap_or(0);
+            if let (EntityType::Person, Some(k)) = (m.etype, (last as usize).checked_sub(1)) {
+                let k = &mut kept[k];
+                if k.etype == EntityType::Person
+                    && k.span.end == m.span.end
+                    && k.span.start < m.span.start
+                {
+                    for t in m.titles.iter().filter(|t| t.start < k.span.start) {
+                        let end = t.start + input.text[t.start..k.span.start].trim_end().len();
+                        if end > t.start {
+                            k.titles.push(Span::new(t.start, end.min(t.end)));
+                        }
+                    }
+                    k.countries
+                        .extend(m.countries.iter().filter(|c| c.end <= k.span.start));
+                }
+            }
         } else {
             for t in m.tokens.clone() {
                 if let Some(o) = owner.get_mut(t) {
