@@ -411,3 +411,57 @@ fn the_next_stop_is_another_visit_on_its_own_day() {
         ]
     );
 }
+
+#[test]
+fn one_visit_per_place_named_with_its_own_day() {
+    let doc = extractor().extract(
+        "Trump will travel to Doha on Wednesday and Abu Dhabi on Thursday.",
+        tidings::parse_date("2025-05-13"),
+    );
+    let visits: Vec<(Option<String>, Vec<String>)> = doc
+        .events
+        .into_iter()
+        .filter(|e| e.etype == "VISIT")
+        .map(|e| (e.date, e.args.location))
+        .collect();
+    assert_eq!(
+        visits,
+        [
+            (Some("2025-05-14".to_string()), vec!["Doha".to_string()]),
+            (
+                Some("2025-05-15".to_string()),
+                vec!["Abu Dhabi".to_string()]
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_comma_and_opens_another_clause_with_its_own_actors() {
+    let found = events_of(
+        "Gulf Cooperation Council leaders will hold a summit with Donald Trump in Riyadh on \
+         Wednesday, and the Arab League meets in Baghdad on May 17.",
+        "2025-05-13",
+        "MEET",
+    );
+    assert_eq!(
+        found,
+        [(
+            Some("2025-05-17".to_string()),
+            vec!["Arab League".to_string()]
+        )]
+    );
+}
+
+#[test]
+fn a_gathering_of_the_leads_countries_takes_the_leads_day() {
+    let found = events_of(
+        "RIYADH, May 13 (Reuters) - Saudi Crown Prince Mohammed bin Salman and U.S. President \
+         Donald Trump signed a strategic economic partnership on Tuesday. Saudi Arabia and the \
+         United States also opened the Saudi-US Investment Forum in Riyadh.",
+        "2025-05-13",
+        "SUMMIT",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0.as_deref(), Some("2025-05-13"));
+}

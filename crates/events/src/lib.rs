@@ -533,7 +533,7 @@ pub fn find_in(
                 && e.name.is_empty())
         })
         .collect();
-    inherit_lead_date(input, &mut events, lead);
+    inherit_lead_date(input, entities, &mut events, lead);
     if let Some((place, sentence)) = dateline(input, entities) {
         for e in events
             .iter_mut()
@@ -598,12 +598,21 @@ fn region_of(
 ) -> Range<usize> {
     let t = &triggers[k];
     let clause = clause(input, sentence, &t.tokens);
-    let left = k
-        .checked_sub(1)
-        .map_or(clause.start, |j| triggers[j].tokens.end.max(clause.start));
-    let right = triggers
-        .get(k + 1)
-        .map_or(clause.end, |n| n.tokens.start.min(clause.end));
+    // ", and" between two triggers joins two clauses: "... will hold a
+    // summit with Trump in Riyadh, and the Arab League meets in Baghdad".
+    let joint = |from: usize, to: usize| {
+        (from..to.saturating_sub(1))
+            .rev()
+            .find(|&i| lower(input, i) == "," && lower(input, i + 1) == "and")
+    };
+    let left = k.checked_sub(1).map_or(clause.start, |j| {
+        let end = triggers[j].tokens.end.max(clause.start);
+        joint(end, t.tokens.start).map_or(end, |comma| comma + 1)
+    });
+    let right = triggers.get(k + 1).map_or(clause.end, |n| {
+        let start = n.tokens.start.min(clause.end);
+        joint(t.tokens.end, start).unwrap_or(start)
+    });
     left.min(t.tokens.start)..right.max(t.tokens.end)
 }
 
@@ -1480,25 +1489,33 @@ fn split_by_dates(ctx: &Context<'_, '_>, event: Event) -> Vec<Event> {
 }
 
 /// "signed similar agreements with Australia in January 2022 and Britain
-/// in 2023": one signing with each party named with a date of its own, on
-/// that date.
+/// in 2023", "will travel to Doha on Wednesday and Abu Dhabi on Thursday":
+/// one event for each party (or place visited) named with a date of its
+/// own, on that date.
 fn split_by_party_dates(ctx: &Context<'_, '_>, event: Event) -> Vec<Event> {
-    if !matches!(event.etype, EventType::Sign | EventType::Negotiate) {
-        return vec![event];
-    }
+    let (visit, opener) = match event.etype {
+        EventType::Sign | EventType::Negotiate => (false, "with"),
+        EventType::Visit => (true, "to"),
+        _ => return vec![event],
+    };
     let mut dated: Vec<(usize, usize)> = Vec::new();
     for m in ctx.entities.mentions_in(ctx.trigger.end..ctx.region.end) {
-        let party = m.is_country || m.etype == EntityType::Org;
-        if !party || m.tokens.end > ctx.region.end || m.tokens.start == 0 {
+        let fits = if visit {
+            m.etype == EntityType::Place
+        } else {
+            m.is_country || m.etype == EntityType::Org
+        };
+        if !fits || m.tokens.end > ctx.region.end || m.tokens.start == 0 {
             continue;
         }
         let Some(date) = date_after(ctx.input, m.tokens.end) else {
             continue;
         };
-        let joined = match ctx.word(m.tokens.start - 1).as_str() {
-            "with" => true,
-            "and" | "," => !dated.is_empty(),
-            _ => false,
+        let prev = ctx.word(m.tokens.start - 1);
+        let joined = if prev == opener {
+            true
+        } else {
+            matches!(prev.as_str(), "and" | ",") && !dated.is_empty()
         };
         if joined && !dated.iter().any(|&(p, _)| p == m.entity) {
             dated.push((m.entity, date));
@@ -1507,13 +1524,18 @@ fn split_by_party_dates(ctx: &Context<'_, '_>, event: Event) -> Vec<Event> {
     if dated.len() < 2 {
         return vec![event];
     }
-    let parties: Vec<usize> = dated.iter().map(|&(p, _)| p).collect();
+    let named: Vec<usize> = dated.iter().map(|&(p, _)| p).collect();
     dated
         .into_iter()
-        .map(|(party, date)| {
+        .map(|(one, date)| {
             let mut e = event.clone();
-            e.participants.retain(|p| !parties.contains(p));
-            push(&mut e.participants, party);
+            let role = if visit {
+                &mut e.location
+            } else {
+                &mut e.participants
+            };
+            role.retain(|p| !named.contains(p));
+            push(role, one);
             e.date = Some(date);
             e.date_rule = "party";
             e
@@ -1812,7 +1834,12 @@ fn dateline(input: &Input<'_>, entities: &Entities) -> Option<(usize, Span)> {
 /// Events that the text gives no date share the date of the article's
 /// lead event when they share a participant with it ("Austin ... met Singh"
 /// after "Singh and Austin on Monday concluded ...").
-fn inherit_lead_date(input: &Input<'_>, events: &mut [Event], lead: Option<usize>) {
+fn inherit_lead_date(
+    input: &Input<'_>,
+    entities: &Entities,
+    events: &mut [Event],
+    lead: Option<usize>,
+) {
     let Some(lead) = lead else {
         return;
     };
@@ -1829,11 +1856,32 @@ fn inherit_lead_date(input: &Input<'_>, events: &mut [Event], lead: Option<usize
     else {
         return;
     };
+    // Within the next two sentences, the countries its people act for
+    // share in it too: "Crown Prince Mohammed bin Salman and President
+    // Donald Trump signed ... Saudi Arabia and the United States also
+    // opened the forum".
+    let countries: Vec<usize> = main
+        .1
+        .iter()
+        .filter_map(|&p| entities.entities[p].country.as_deref())
+        .filter_map(|c| {
+            entities
+                .entities
+                .iter()
+                .position(|e| e.etype == EntityType::Place && e.name == c)
+        })
+        .collect();
+    let sentences = input.tokens.sentences();
+    let near = |e: &Event| {
+        sentences[lead..]
+            .iter()
+            .take(3)
+            .any(|s| s.span == e.sentence)
+    };
     for e in events.iter_mut() {
-        if e.date.is_none()
-            && e.date_rule != "separately"
-            && e.participants.iter().any(|p| main.1.contains(p))
-        {
+        let shares = e.participants.iter().any(|p| main.1.contains(p))
+            || (near(e) && e.participants.iter().any(|p| countries.contains(p)));
+        if e.date.is_none() && e.date_rule != "separately" && shares {
             e.date = main.0;
             e.date_rule = "lead-event";
         }
