@@ -110,3 +110,26 @@ fn a_listed_name_that_begins_like_a_title_keeps_the_titles_before_it() {
     assert_eq!(e.attrs.titles, ["Japanese Defense Minister"]);
     assert_eq!(e.attrs.country.as_deref(), Some("Japan"));
 }
+
+#[test]
+fn a_surname_spelled_as_the_list_spells_it_is_the_same_person() {
+    // The list has "Volodymyr Zelensky" with the alias "Volodymyr Zelenskiy".
+    let doc = extractor().extract(
+        "Starmer hosts Zelensky as allies meet in London\n\nLONDON, March 2 (Reuters) - British \
+         Prime Minister Keir Starmer hosted Ukrainian President Volodymyr Zelenskiy on Sunday.",
+        None,
+    );
+    let people: Vec<(String, usize)> = doc
+        .entities
+        .iter()
+        .filter(|e| e.etype == EntityType::Person)
+        .map(|e| (e.name.clone(), e.mentions.len()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Keir Starmer".to_string(), 2),
+            ("Volodymyr Zelenskiy".to_string(), 2)
+        ]
+    );
+}

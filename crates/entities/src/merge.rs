@@ -145,6 +145,31 @@ fn name_parts<'t>(input: &Input<'t>, m: &Mention) -> Option<(&'t str, &'t str)> 
     Some((words[0], words[words.len() - 1]))
 }
 
+/// The words a person of mention `m` may be called by alone: the first
+/// and last words of the mention, and for a listed person the last words
+/// of the list's name and aliases ("Zelensky" for a text's "Volodymyr
+/// Zelenskiy", listed as "Volodymyr Zelensky").
+fn short_forms<'t>(input: &Input<'t>, m: &Mention) -> Vec<&'t str> {
+    let mut out = Vec::new();
+    if let Some((given, surname)) = name_parts(input, m) {
+        out.extend([surname, given]);
+    }
+    if let Some(entry) = m.entry.map(|e| input.gazetteer.entry(e)) {
+        for name in std::iter::once(&entry.name).chain(&entry.aliases) {
+            let words: Vec<&str> = name
+                .split_whitespace()
+                .filter(|w| !SUFFIXES.contains(&w.to_lowercase().as_str()))
+                .collect();
+            if let [_, .., last] = words[..] {
+                if !out.contains(&last) {
+                    out.push(last);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Makes a capitalised token a short mention of a person when it is the
 /// surname (or given name) of exactly one person named in full, and it is
 /// not already part of another name (an ambiguous single-word place such as
@@ -156,13 +181,11 @@ fn add_short_names(input: &Input<'_>, mentions: &mut Vec<Mention>) -> Vec<(usize
         .iter()
         .filter(|m| m.etype == EntityType::Person && !m.tokens.is_empty())
     {
-        if let Some((given, surname)) = name_parts(input, m) {
-            let full = name_key(mention_text(input, m));
-            for p in [surname, given] {
-                let v = parts.entry(p).or_default();
-                if !v.contains(&full) {
-                    v.push(full.clone());
-                }
+        let full = name_key(mention_text(input, m));
+        for p in short_forms(input, m) {
+            let v = parts.entry(p).or_default();
+            if !v.contains(&full) {
+                v.push(full.clone());
             }
         }
     }
@@ -318,13 +341,11 @@ fn join_people(input: &Input<'_>, mentions: &[Mention], groups: &mut Groups) {
         if m.etype != EntityType::Person || m.kind == MentionKind::Short {
             continue;
         }
-        if let Some((given, surname)) = name_parts(input, m) {
-            for p in [surname, given] {
-                let root = groups.find(i);
-                let v = owners.entry(p).or_default();
-                if !v.iter().any(|&j| groups.find(j) == root) {
-                    v.push(i);
-                }
+        for p in short_forms(input, m) {
+            let root = groups.find(i);
+            let v = owners.entry(p).or_default();
+            if !v.iter().any(|&j| groups.find(j) == root) {
+                v.push(i);
             }
         }
     }
