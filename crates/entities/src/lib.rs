@@ -264,6 +264,23 @@ fn gazetteer_mentions(input: &Input<'_>) -> Vec<Candidate> {
     out
 }
 
+/// The chosen gazetteer match that starts at token `t`, if any (chosen
+/// matches are in text order and do not overlap: a binary search).
+fn chosen_starting_at<'t>(input: &Input<'t>, t: usize) -> Option<&'t tidings_gazetteer::Match> {
+    let chosen = &input.matches.chosen;
+    let at = chosen.partition_point(|g| g.tokens.start < t);
+    chosen.get(at).filter(|g| g.tokens.start == t)
+}
+
+/// The chosen gazetteer match that ends at token `t` (exclusive), if any.
+fn chosen_ending_at<'t>(input: &Input<'t>, t: usize) -> Option<&'t tidings_gazetteer::Match> {
+    let chosen = &input.matches.chosen;
+    let at = chosen.partition_point(|g| g.tokens.start < t);
+    at.checked_sub(1)
+        .and_then(|i| chosen.get(i))
+        .filter(|g| g.tokens.end == t)
+}
+
 /// The country a listed place is in (a country is in itself).
 fn country_of(entry: &tidings_gazetteer::Entry) -> Option<&str> {
     match entry.attr("kind") {
@@ -310,16 +327,16 @@ fn place_by_country(
     let toks = input.tokens.tokens();
     let comma = |i: usize| toks.get(i).is_some_and(|t| &input.text[t.span] == ",");
     // The places next to it across a comma.
-    let beside: Vec<&str> = input
-        .matches
-        .chosen
-        .iter()
-        .filter(|g| {
-            (g.tokens.end + 1 == m.tokens.start && comma(g.tokens.end))
-                || (g.tokens.start == m.tokens.end + 1 && comma(m.tokens.end))
-        })
-        .filter_map(|g| country_of(gaz.entry(g.entry)))
-        .collect();
+    let before = m.tokens.start.checked_sub(1).filter(|&i| comma(i));
+    let after = Some(m.tokens.end).filter(|&i| comma(i));
+    let beside: Vec<&str> = [
+        before.and_then(|i| chosen_ending_at(input, i)),
+        after.and_then(|i| chosen_starting_at(input, i + 1)),
+    ]
+    .into_iter()
+    .flatten()
+    .filter_map(|g| country_of(gaz.entry(g.entry)))
+    .collect();
     let score = |id: EntryId| match country_of(gaz.entry(id)) {
         Some(c) if beside.contains(&c) => 2,
         Some(c) if countries.contains(c) => 1,
@@ -518,21 +535,19 @@ fn ambiguous_supported(input: &Input<'_>, m: &Mention) -> bool {
     }
     // "Washington and Manila", "between Tokyo and Washington": coordinated
     // with a place that is not itself in doubt.
-    let place_at = |start: Option<usize>, end: Option<usize>| {
-        input.matches.chosen.iter().any(|g| {
-            start.is_none_or(|s| g.tokens.start == s) && end.is_none_or(|e| g.tokens.end == e) && {
-                let e = input.gazetteer.entry(g.entry);
-                e.label == "PLACE" && !e.is_ambiguous()
-            }
+    let place = |g: Option<&tidings_gazetteer::Match>| {
+        g.is_some_and(|g| {
+            let e = input.gazetteer.entry(g.entry);
+            e.label == "PLACE" && !e.is_ambiguous()
         })
     };
     let joins = |w: Option<String>| matches!(w.as_deref(), Some("and" | "or" | "," | "-" | "–"));
-    if joins(word(m.tokens.end)) && place_at(Some(m.tokens.end + 1), None) {
+    if joins(word(m.tokens.end)) && place(chosen_starting_at(input, m.tokens.end + 1)) {
         return true;
     }
     if m.tokens.start >= 2
         && joins(word(m.tokens.start - 1))
-        && place_at(None, Some(m.tokens.start - 1))
+        && place(chosen_ending_at(input, m.tokens.start - 1))
     {
         return true;
     }

@@ -686,7 +686,8 @@ fn clause(input: &Input<'_>, sentence: Range<usize>, trigger: &Range<usize>) -> 
 /// met Son" (Biden is not at the meeting).
 fn in_relative_clause(input: &Input<'_>, i: usize, trigger: usize, clause_start: usize) -> bool {
     let word = |j: usize| &input.text[input.tokens.tokens()[j].span];
-    let opened = (clause_start..i)
+    // Relative clauses are short: the comma is looked for a few words back.
+    let opened = (clause_start.max(i.saturating_sub(30))..i)
         .rev()
         .find(|&j| word(j) == ",")
         .is_some_and(|j| {
