@@ -465,3 +465,23 @@ fn a_gathering_of_the_leads_countries_takes_the_leads_day() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0.as_deref(), Some("2025-05-13"));
 }
+
+#[test]
+fn a_deadline_does_not_date_the_gathering_and_a_meeting_there_takes_its_day() {
+    let doc = extractor().extract(
+        "NATO allies agree spending goal at Hague summit\n\nTHE HAGUE, June 25 (Reuters) - NATO \
+         leaders agreed on Wednesday to raise defence spending to 5% of gross domestic product \
+         by 2035, a landmark increase pushed by U.S. President Donald Trump, at a summit in The \
+         Hague. Ukrainian President Volodymyr Zelenskiy met Trump on the sidelines of the summit.",
+        tidings::parse_date("2025-06-25"),
+    );
+    let dated: Vec<(&str, Option<&str>)> = doc
+        .events
+        .iter()
+        .map(|e| (e.etype.as_str(), e.date.as_deref()))
+        .collect();
+    assert_eq!(
+        dated,
+        [("SUMMIT", Some("2025-06-25")), ("MEET", Some("2025-06-25"))]
+    );
+}

@@ -43,7 +43,7 @@ EXONYMS = {
     ("Aleppo", "SY"): ["Halab"], ("Dhaka", "BD"): ["Dacca"], ("Chittagong", "BD"): ["Chattogram"],
     ("Nay Pyi Taw", "MM"): ["Naypyidaw", "Naypyitaw"], ("Ulaanbaatar", "MN"): ["Ulan Bator"],
     ("Bogota", "CO"): ["Bogotá"], ("Brasilia", "BR"): ["Brasília"], ("Mexico City", "MX"): ["Ciudad de Mexico"],
-    ("Munich", "DE"): ["München"], ("Cologne", "DE"): ["Köln"], ("The Hague", "NL"): ["Den Haag"],
+    ("Munich", "DE"): ["München"], ("Cologne", "DE"): ["Köln"], ("The Hague", "NL"): ["Den Haag", "Hague"],
     ("Gdansk", "PL"): ["Danzig"], ("Wroclaw", "PL"): ["Breslau"], ("Pyongyang", "KP"): ["P'yongyang"],
     ("Kaliningrad", "RU"): ["Koenigsberg"], ("Hanoi", "VN"): ["Ha Noi"], ("Kinshasa", "CD"): ["Leopoldville"],
     ("Harare", "ZW"): ["Salisbury"], ("Jakarta", "ID"): ["Batavia"], ("Busan", "KR"): ["Pusan"],

@@ -1366,10 +1366,19 @@ fn attach_date(ctx: &Context<'_, '_>, event: &mut Event) {
         (&ctx.clause, "clause"),
         (&ctx.sentence, "sentence"),
     ] {
+        // A deadline ("raise spending to 5% by 2035, at a summit in The
+        // Hague") dates the event only when nothing else in reach does.
+        let deadline = |r: &Range<usize>| {
+            r.start > 0
+                && matches!(
+                    lower(input, r.start - 1).as_str(),
+                    "by" | "until" | "till" | "through" | "before"
+                )
+        };
         if let Some((i, _)) = candidates
             .iter()
             .filter(|(_, r)| r.start >= scope.start && r.end <= scope.end)
-            .min_by_key(|(_, r)| dist(r))
+            .min_by_key(|(_, r)| (deadline(r), dist(r)))
         {
             event.date = Some(range_start(input, *i));
             event.date_rule = name;
@@ -1845,16 +1854,24 @@ fn inherit_lead_date(
         return;
     };
     let lead_span = input.tokens.sentences()[lead].span;
-    // What happened before what is planned ("relaunch trade talks, aim to
+    // A report of the lead merged into one of the headline keeps the
+    // headline's sentence: the headline's events come next. Within each,
+    // what happened before what is planned ("relaunch trade talks, aim to
     // conclude deal by year-end").
-    let in_lead = |e: &&Event| e.sentence == lead_span && e.date.is_some();
-    let Some(main) = events
-        .iter()
-        .filter(in_lead)
-        .find(|e| e.status == Status::Happened)
-        .or_else(|| events.iter().find(in_lead))
-        .map(|e| (e.date, e.participants.clone()))
-    else {
+    let title_span = headline(input).map(|h| input.tokens.sentences()[h].span);
+    let main = [Some(lead_span), title_span]
+        .into_iter()
+        .flatten()
+        .find_map(|span| {
+            let here = |e: &&Event| e.sentence == span && e.date.is_some();
+            events
+                .iter()
+                .filter(here)
+                .find(|e| e.status == Status::Happened)
+                .or_else(|| events.iter().find(here))
+        })
+        .map(|e| (e.date, e.participants.clone()));
+    let Some(main) = main else {
         return;
     };
     // Within the next two sentences, the countries its people act for
