@@ -1,5 +1,7 @@
 //! One event reported over two sentences is one event; two events are two.
 
+use tidings::EntityType;
+
 use crate::common::extractor;
 
 fn signs(text: &str) -> Vec<(Option<String>, Vec<String>, Vec<String>)> {
@@ -483,5 +485,58 @@ fn a_deadline_does_not_date_the_gathering_and_a_meeting_there_takes_its_day() {
     assert_eq!(
         dated,
         [("SUMMIT", Some("2025-06-25")), ("MEET", Some("2025-06-25"))]
+    );
+}
+
+#[test]
+fn the_subject_before_a_relative_clause_holds_the_talks_and_the_clause_keeps_its_date() {
+    let doc = extractor().extract(
+        "The Chinese and Russian navies began a joint exercise on Thursday. Chinese Defence \
+         Minister Li Shangfu, who visited Moscow in April, held talks with his Russian \
+         counterpart Sergei Shoigu.",
+        tidings::parse_date("2023-07-20"),
+    );
+    let summary: Vec<(&str, Option<&str>, Vec<String>)> = doc
+        .events
+        .iter()
+        .filter(|e| e.etype != "EXERCISE")
+        .map(|e| {
+            (
+                e.etype.as_str(),
+                e.date.as_deref(),
+                e.args.participants.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("VISIT", Some("2023-04"), vec!["Li Shangfu".to_string()]),
+            (
+                "MEET",
+                None,
+                vec!["Li Shangfu".to_string(), "Sergei Shoigu".to_string()]
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_warship_named_after_a_city_is_the_ship() {
+    let doc = extractor().extract(
+        "The drills involve 10 warships, including the destroyer Qiqihar and the frigate Yulin.",
+        None,
+    );
+    let found: Vec<(EntityType, String)> = doc
+        .entities
+        .into_iter()
+        .map(|e| (e.etype, e.name))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (EntityType::System, "Qiqihar".to_string()),
+            (EntityType::System, "Yulin".to_string())
+        ]
     );
 }

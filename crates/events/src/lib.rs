@@ -1059,6 +1059,18 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
             }
         }
     }
+    // "Li Shangfu, who visited Moscow in April, held talks with ...": the
+    // subject stands before the relative clause.
+    if let Some(open) = relative_clause_before(ctx) {
+        if let Some(m) = entities.mentions_in(ctx.clause.clone()).iter().find(|m| {
+            m.tokens.end == open
+                && (m.etype == EntityType::Person || m.etype == EntityType::Org || m.is_country)
+        }) {
+            if !event.participants.contains(&m.entity) {
+                event.participants.insert(0, m.entity);
+            }
+        }
+    }
     // "both sides", "the two countries", "both the leaders" as the subject
     // ("The two navies will hold the exercise with the US": them and the
     // US); a gathering's participants are not whoever praises it.
@@ -1091,6 +1103,19 @@ fn capital_as_subject(ctx: &Context<'_, '_>, m: &tidings_entities::Mention) -> b
             t.shape == tidings_tokenize::Shape::Lower && !t.newline_before
                 || matches!(ctx.word(m.tokens.end).as_str(), "and" | "'s" | "’s")
         })
+}
+
+/// The comma that opens a relative clause closing right before the
+/// trigger: "Li Shangfu, who visited Moscow in April, held talks".
+fn relative_clause_before(ctx: &Context<'_, '_>) -> Option<usize> {
+    let t = ctx.trigger.start;
+    if t < 2 || ctx.word(t - 1) != "," {
+        return None;
+    }
+    (ctx.clause.start.max(t.saturating_sub(30))..t - 1)
+        .rev()
+        .find(|&j| ctx.word(j) == ",")
+        .filter(|&j| matches!(ctx.word(j + 1).as_str(), "who" | "which" | "whose"))
 }
 
 /// The entity of the mention right before ", who" when the trigger opens
@@ -1329,30 +1354,39 @@ fn attach_date(ctx: &Context<'_, '_>, event: &mut Event) {
             !r.is_empty() && r.start >= ctx.sentence.start && r.end <= ctx.sentence.end
         })
         .collect();
+    let relative = relative_clause_before(ctx);
     let candidates: Vec<(usize, Range<usize>)> = candidates
         .into_iter()
         .filter(|(_, r)| {
             // A date in this trigger's words is its own, unless another
             // trigger stands nearer to it ("The summit, from July 9 to July
             // 11, comes as Orban visited Moscow").
-            let mine = dist(r);
+            // Words apart, a comma counting for ten: "who visited Moscow in
+            // April, held talks" (April is the visit's).
+            let apart = |t: &Range<usize>| {
+                let (from, to) = if r.end <= t.start {
+                    (r.end, t.start)
+                } else {
+                    (t.end, r.start)
+                };
+                let commas = (from..to).filter(|&i| lower(input, i) == ",").count();
+                to.saturating_sub(from) + 10 * commas
+            };
+            let mine = apart(&trigger);
             let nearer = ctx
                 .others
                 .iter()
                 .filter(|o| !linked(input, &trigger, o))
-                .any(|o| {
-                    let d = if r.end <= o.start {
-                        o.start - r.end
-                    } else {
-                        r.start.saturating_sub(o.end)
-                    };
-                    d < mine
-                });
+                .any(|o| apart(o) < mine);
             let own = ctx.region.start <= r.start && r.end <= ctx.region.end && !nearer;
             // "launched the Council, modelled on a body set up with the US
             // in 2021": a date past a clause that hangs off the object
             // dates that clause.
             if r.start >= trigger.end && inner_clause_between(ctx, trigger.end, r.start) {
+                return false;
+            }
+            // ... and one in a relative clause that ends at the trigger.
+            if relative.is_some_and(|open| open < r.start && r.end <= trigger.start) {
                 return false;
             }
             own || !ctx

@@ -137,6 +137,18 @@ mod tests {
     }
 
     #[test]
+    fn a_year_joined_to_a_name_is_no_date() {
+        let text = "Drills code-named Vostok-2018 and Northern/Interaction-2023 began in 2023.";
+        let tokens = tidings_tokenize::tokenize(text);
+        let found: Vec<&str> = Tagger::new()
+            .tag(text, &tokens, None)
+            .iter()
+            .map(|t| &text[t.span])
+            .collect();
+        assert_eq!(found, ["2023"]);
+    }
+
+    #[test]
     fn tagger_is_shareable() {
         fn check<T: Send + Sync>() {}
         check::<Tagger>();

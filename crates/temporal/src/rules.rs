@@ -672,6 +672,13 @@ fn accept(h: Handler, caps: &Captures, text: &str, tokens: &Tokens, span: Span) 
             {
                 return false;
             }
+            // Part of a name: "Northern/Interaction-2023", "Vostok-2018"
+            // (a year joined to a word by a hyphen, no space).
+            if let Some(word) = before.strip_suffix('-') {
+                if word.ends_with(|c: char| c.is_alphabetic()) {
+                    return false;
+                }
+            }
             if text[span.end..].starts_with(['%', '-', '/', '.', ',']) {
                 let after = &text[span.end + 1..];
                 if after.starts_with(|c: char| c.is_ascii_digit())
