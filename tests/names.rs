@@ -133,3 +133,30 @@ fn a_surname_spelled_as_the_list_spells_it_is_the_same_person() {
         ]
     );
 }
+
+#[test]
+fn a_country_adjective_inside_a_listed_name_mentions_the_country() {
+    let doc = extractor().extract(
+        "Defence Minister Rajnath Singh said the Indian Army will buy tanks.",
+        None,
+    );
+    let places: Vec<&str> = doc
+        .entities
+        .iter()
+        .filter(|e| e.etype == EntityType::Place)
+        .map(|e| e.name.as_str())
+        .collect();
+    assert_eq!(places, ["India"]);
+    let relations: Vec<(&str, &str, &str)> = doc
+        .relations
+        .iter()
+        .map(|r| (r.rtype.as_str(), r.head.as_str(), r.tail.as_str()))
+        .collect();
+    assert!(relations.contains(&("represents", "Rajnath Singh", "India")));
+    assert!(relations.contains(&("part_of", "Indian Army", "India")));
+    // A country's name inside a company's is no mention of the country.
+    assert_eq!(
+        names("Israel Aerospace Industries won the order."),
+        ["Israel Aerospace Industries"]
+    );
+}

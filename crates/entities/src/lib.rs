@@ -230,14 +230,10 @@ pub fn find(input: &Input<'_>, rules: &EntityRules) -> Entities {
 fn gazetteer_mentions(input: &Input<'_>) -> Vec<Candidate> {
     let mut out = Vec::new();
     let countries = countries_named(input);
-    for m in &input.matches.chosen {
-        let m = &tidings_gazetteer::Match {
-            entry: place_by_country(input, m, &countries),
-            ..m.clone()
-        };
+    let push = |m: &tidings_gazetteer::Match, out: &mut Vec<Candidate>| {
         let entry = input.gazetteer.entry(m.entry);
         let Some(etype) = entry.entity_type() else {
-            continue;
+            return;
         };
         let kind = match m.form {
             tidings_gazetteer::Form::Demonym => MentionKind::Demonym,
@@ -260,6 +256,40 @@ fn gazetteer_mentions(input: &Input<'_>) -> Vec<Candidate> {
             priority: GAZETTEER_PRIORITY,
             order: out.len(),
         });
+    };
+    for m in &input.matches.chosen {
+        let m = tidings_gazetteer::Match {
+            entry: place_by_country(input, m, &countries),
+            ..m.clone()
+        };
+        push(&m, &mut out);
+    }
+    // A country's adjective inside a listed name ("Indian" in "Indian
+    // Army", "Chinese" in "Chinese foreign ministry") is a mention of the
+    // country too, as ANNOTATION.md counts demonyms; the matcher kept the
+    // longer name. A country's name inside one ("Air India") is not.
+    for m in &input.matches.shadowed {
+        let kind = input.gazetteer.entry(m.entry).attr("kind");
+        if !matches!(kind, Some("country" | "territory"))
+            || m.form != tidings_gazetteer::Form::Demonym
+        {
+            continue;
+        }
+        let inside = input.matches.chosen[..]
+            .get(
+                input
+                    .matches
+                    .chosen
+                    .partition_point(|g| g.tokens.end <= m.tokens.start),
+            )
+            .is_some_and(|g| {
+                g.span.contains(m.span)
+                    && g.span != m.span
+                    && input.gazetteer.entry(g.entry).entity_type().is_some()
+            });
+        if inside {
+            push(m, &mut out);
+        }
     }
     out
 }

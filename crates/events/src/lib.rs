@@ -1252,11 +1252,24 @@ fn both_sides(ctx: &Context<'_, '_>, earlier: &[Event]) -> Option<[usize; 2]> {
     let entities = ctx.entities;
     let is_person = |e: usize| entities.entities[e].etype == EntityType::Person;
     if people {
-        // The leaders are the two people of the first event with two people:
-        // the article's principals.
+        // The leaders are the two people of an event with two people in
+        // this sentence or the one before ("Singh held a meeting with
+        // Marles ... The two ministers discussed ..."), else of the first
+        // such event: the article's principals.
+        let pair = |e: &&Event| e.participants.iter().filter(|&&p| is_person(p)).count() == 2;
+        let sentences = ctx.input.tokens.sentences();
+        let this = sentences.partition_point(|s| s.tokens.end <= ctx.trigger.start);
+        let recent = |e: &&Event| {
+            sentences[this.saturating_sub(1)..=this.min(sentences.len() - 1)]
+                .iter()
+                .any(|s| s.span == e.sentence)
+        };
         if let Some(e) = earlier
             .iter()
-            .find(|e| e.participants.iter().filter(|&&p| is_person(p)).count() == 2)
+            .rev()
+            .filter(recent)
+            .find(pair)
+            .or_else(|| earlier.iter().find(pair))
         {
             let two: Vec<usize> = e
                 .participants
