@@ -540,3 +540,17 @@ fn a_warship_named_after_a_city_is_the_ship() {
         ]
     );
 }
+
+#[test]
+fn the_two_ministers_are_the_pair_just_named() {
+    let found = events_of(
+        "Chief of Defence Staff Gen Anil Chauhan and Defence Secretary Giridhar Aramane attended \
+         the meeting. Later, Rajnath Singh held a bilateral meeting with Australian Deputy Prime \
+         Minister Richard Marles. The two ministers discussed the Malabar exercise scheduled for \
+         October.",
+        "2024-09-03",
+        "EXERCISE",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, ["Rajnath Singh", "Richard Marles"]);
+}
