@@ -103,7 +103,7 @@ fn the_same_words_take_the_list_spelling() {
 fn a_listed_name_that_begins_like_a_title_keeps_the_titles_before_it() {
     // "Gen" is also the abbreviation of General.
     let e = entity(
-        "Hegseth travels to Tokyo for talks with Japanese Defense Minister Gen Nakatani.",
+        "The secretary travels to Tokyo for talks with Japanese Defense Minister Gen Nakatani.",
         EntityType::Person,
     );
     assert_eq!(e.name, "Gen Nakatani");
@@ -158,5 +158,18 @@ fn a_country_adjective_inside_a_listed_name_mentions_the_country() {
     assert_eq!(
         names("Israel Aerospace Industries won the order."),
         ["Israel Aerospace Industries"]
+    );
+}
+
+#[test]
+fn a_leader_named_by_surname_alone_is_the_listed_person() {
+    assert_eq!(
+        names("Macron and Meloni joined by video link."),
+        ["Emmanuel Macron", "Giorgia Meloni"]
+    );
+    // A surname many people share is no one without a full name.
+    assert_eq!(
+        names("Singh and Kim joined by video link."),
+        Vec::<String>::new()
     );
 }
