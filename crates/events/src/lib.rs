@@ -690,13 +690,13 @@ fn in_relative_clause(input: &Input<'_>, i: usize, trigger: usize, clause_start:
     let opened = (clause_start.max(i.saturating_sub(30))..i)
         .rev()
         .find(|&j| word(j) == ",")
-        .is_some_and(|j| {
-            matches!(
-                word(j + 1).to_ascii_lowercase().as_str(),
-                "who" | "whom" | "whose" | "which"
-            )
-        });
+        .is_some_and(|j| relative_pronoun(&word(j + 1).to_ascii_lowercase()));
     opened && (i..trigger).any(|j| word(j) == ",")
+}
+
+/// Whether a lower-case word opens a relative clause.
+fn relative_pronoun(word: &str) -> bool {
+    matches!(word, "who" | "whom" | "whose" | "which")
 }
 
 /// Whether token `i` lies inside parentheses (a dateline's agency, an acronym).
@@ -1115,7 +1115,7 @@ fn relative_clause_before(ctx: &Context<'_, '_>) -> Option<usize> {
     (ctx.clause.start.max(t.saturating_sub(30))..t - 1)
         .rev()
         .find(|&j| ctx.word(j) == ",")
-        .filter(|&j| matches!(ctx.word(j + 1).as_str(), "who" | "which" | "whose"))
+        .filter(|&j| relative_pronoun(&ctx.word(j + 1)))
 }
 
 /// The entity of the mention right before ", who" when the trigger opens
