@@ -39,6 +39,7 @@ readings! {
     nice: "Nice" => "The attack in Nice killed 86 people.", "Nice work, the general said.";
     washington_with_another_capital: "Washington, DC" => "Washington and Manila are bound by a 1951 treaty.", "George Washington and John Adams wrote letters.";
     washington_between: "Washington, DC" => "Tensions between Washington and Beijing rose.", "Washington Irving wrote the story.";
+    washington_with_its_country_named: "Washington, DC" => "The U.S. approved the sale; Taiwan thanked Washington.", "George Washington led U.S. troops across the river.";
     lima_beside_its_country: "Lima" => "Ministers met in Santiago, then Lima and Bogota.", "Lima Barreto wrote novels.";
 }
 

@@ -397,12 +397,13 @@ fn resolve(input: &Input<'_>, mut candidates: Vec<Candidate>) -> Vec<Mention> {
     // Ambiguous gazetteer names stand only when context supports one of
     // their uses; then all of them stand (one sense per article).
     let ambiguous = |id: EntryId| input.gazetteer.entry(id).is_ambiguous();
+    let countries = countries_named(input);
     let supported: HashSet<EntryId> = candidates
         .iter()
         .filter_map(|c| {
             c.mention
                 .entry
-                .filter(|&id| ambiguous(id) && ambiguous_supported(input, &c.mention))
+                .filter(|&id| ambiguous(id) && ambiguous_supported(input, &c.mention, &countries))
         })
         .collect();
     candidates.retain(|c| {
@@ -504,10 +505,12 @@ fn resolve(input: &Input<'_>, mut candidates: Vec<Candidate>) -> Vec<Mention> {
 /// Reading", "to Austin", "of Jordan", "between Washington and Beijing"),
 /// a place not in doubt joined to it by "and", "or", a comma or a dash
 /// ("Washington and Manila"), a comma and a country or state after it
-/// ("Austin, Texas"), or a demonym use ("Georgian"). A country name with
-/// nothing against it stands ("Turkey bought ..."); another place needs
-/// something for it ("Nice work" is not the city).
-fn ambiguous_supported(input: &Input<'_>, m: &Mention) -> bool {
+/// ("Austin, Texas"), a demonym use ("Georgian"), or, for a capital, a text
+/// that names its country ("thanked Washington" in a story of a U.S. arms
+/// sale). A country name with nothing against it stands ("Turkey bought
+/// ..."); another place needs something for it ("Nice work" is not the
+/// city).
+fn ambiguous_supported(input: &Input<'_>, m: &Mention, countries: &HashSet<&str>) -> bool {
     let toks = input.tokens.tokens();
     let word = |i: usize| toks.get(i).map(|t| input.text[t.span].to_lowercase());
     if m.kind == MentionKind::Demonym {
@@ -526,15 +529,24 @@ fn ambiguous_supported(input: &Input<'_>, m: &Mention) -> bool {
         // `prev` is the last that starts at or before it.
         let chosen = &input.matches.chosen;
         let before_prev = chosen.partition_point(|g| g.tokens.start <= prev);
+        let cue = |g: &tidings_gazetteer::Match| {
+            g.tokens.end == prev + 1
+                && matches!(
+                    input.gazetteer.entry(g.entry).label.as_str(),
+                    "GIVEN_NAME" | "TITLE"
+                )
+        };
+        // A given name that lost to a place of the same word counts too
+        // ("George" is also a South African city: "George Washington").
+        let shadowed = &input.matches.shadowed;
+        let from = shadowed.partition_point(|g| g.tokens.start < prev);
         let person_cue = chosen[before_prev.saturating_sub(1)..before_prev]
             .iter()
-            .any(|g| {
-                g.tokens.end == prev + 1
-                    && matches!(
-                        input.gazetteer.entry(g.entry).label.as_str(),
-                        "GIVEN_NAME" | "TITLE"
-                    )
-            });
+            .any(cue)
+            || shadowed[from..]
+                .iter()
+                .take_while(|g| g.tokens.start == prev)
+                .any(cue);
         if person_cue && toks[prev].shape == tidings_tokenize::Shape::Capitalized {
             return false;
         }
@@ -594,7 +606,14 @@ fn ambiguous_supported(input: &Input<'_>, m: &Mention) -> bool {
             }
         }
     }
-    m.is_country
+    // A capital whose country the text names: "Taiwan's defence ministry
+    // thanked Washington" in a story of a U.S. arms sale.
+    let capital_of_named = m.entry.is_some_and(|id| {
+        let e = input.gazetteer.entry(id);
+        e.attr("kind") == Some("capital")
+            && e.attr("country").is_some_and(|c| countries.contains(c))
+    });
+    m.is_country || capital_of_named
 }
 
 /// A rule name made of country words and a listed name of the same type
