@@ -554,3 +554,15 @@ fn the_two_ministers_are_the_pair_just_named() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].1, ["Rajnath Singh", "Richard Marles"]);
 }
+
+#[test]
+fn a_date_after_a_closed_inner_clause_is_the_main_verbs() {
+    let found = events_of(
+        "Pakistan's Foreign Office said talks on the Indus Waters Treaty, brokered by the World \
+         Bank in 1960, would resume in Vienna next month.",
+        "2023-10-18",
+        "NEGOTIATE",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0.as_deref(), Some("2023-11"));
+}

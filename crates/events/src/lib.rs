@@ -1434,36 +1434,39 @@ fn attach_date(ctx: &Context<'_, '_>, event: &mut Event) {
     }
 }
 
-/// Whether tokens `from..to` hold a comma that opens a relative or
-/// participial clause (", which ...", ", modelled on ...", ", set up ...").
+/// Whether the last comma of tokens `from..to` opens a relative or
+/// participial clause (", which ...", ", modelled on ...", ", set up ..."),
+/// so that what follows it up to `to` belongs to that clause. A clause
+/// closed by a later comma is left behind: "talks on the treaty, brokered
+/// by the World Bank in 1960, would resume next month".
 fn inner_clause_between(ctx: &Context<'_, '_>, from: usize, to: usize) -> bool {
-    (from..to.saturating_sub(1)).any(|k| {
-        ctx.word(k) == "," && {
-            let next = ctx.word(k + 1);
-            matches!(
-                next.as_str(),
-                "which"
-                    | "that"
-                    | "who"
-                    | "whose"
-                    | "whom"
-                    | "set"
-                    | "built"
-                    | "made"
-                    | "held"
-                    | "known"
-                    | "begun"
-                    | "won"
-                    | "sold"
-                    | "bought"
-                    | "led"
-                    | "taken"
-                    | "given"
-                    | "drawn"
-                    | "written"
-            ) || (next.len() > 4 && next.ends_with("ed"))
-        }
-    })
+    let Some(k) = (from..to.saturating_sub(1))
+        .rev()
+        .find(|&k| ctx.word(k) == ",")
+    else {
+        return false;
+    };
+    let next = ctx.word(k + 1);
+    relative_pronoun(&next)
+        || matches!(
+            next.as_str(),
+            "that"
+                | "set"
+                | "built"
+                | "made"
+                | "held"
+                | "known"
+                | "begun"
+                | "won"
+                | "sold"
+                | "bought"
+                | "led"
+                | "taken"
+                | "given"
+                | "drawn"
+                | "written"
+        )
+        || (next.len() > 4 && next.ends_with("ed"))
 }
 
 /// The first day of the range of days that timex `i` ends, or `i`: an
