@@ -566,3 +566,21 @@ fn a_date_after_a_closed_inner_clause_is_the_main_verbs() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0.as_deref(), Some("2023-11"));
 }
+
+#[test]
+fn a_second_verb_takes_the_first_ones_subjects_but_not_its_object() {
+    let doc = extractor().extract(
+        "Japan and the Philippines are negotiating an Acquisition and Cross-Servicing \
+         Agreement (ACSA) and signed a memorandum of understanding on disaster relief in \
+         February.",
+        tidings::parse_date("2023-04-03"),
+    );
+    let sign = doc
+        .events
+        .iter()
+        .find(|e| e.etype == "SIGN")
+        .expect("a SIGN");
+    assert_eq!(sign.args.participants, ["Japan", "Philippines"]);
+    assert!(sign.args.agreement.is_empty(), "{sign:?}");
+    assert_eq!(sign.date.as_deref(), Some("2023-02"));
+}

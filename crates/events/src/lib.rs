@@ -943,7 +943,14 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
         }
         match m.etype {
             EntityType::Agreement => {
-                if matches!(etype, EventType::Sign | EventType::Negotiate) {
+                // "negotiating an ACSA and signed an MoU": an agreement
+                // right after the trigger before is that one's object.
+                let object_of_other = before
+                    && ctx
+                        .others
+                        .iter()
+                        .any(|o| o.end >= region.start && o.end <= m.tokens.start);
+                if matches!(etype, EventType::Sign | EventType::Negotiate) && !object_of_other {
                     push(&mut event.agreement, m.entity);
                 }
             }
@@ -1034,24 +1041,35 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
         && matches!(ctx.word(trigger.start - 1).as_str(), "and" | "to" | "for")
     {
         // The nearest earlier event of the sentence with a person acting
-        // ("arrived in Manila on his first trip to Asia, and met ...").
-        let acted = |e: &&Event| {
-            e.participants
-                .iter()
-                .any(|&p| entities.entities[p].etype == EntityType::Person)
-        };
-        if let Some(prev) = earlier
+        // ("arrived in Manila on his first trip to Asia, and met ..."), else
+        // the nearest with anyone acting ("Japan and the Philippines are
+        // negotiating an ACSA and signed an MoU in February").
+        let is_person = |p: &usize| entities.entities[*p].etype == EntityType::Person;
+        let same = |e: &&Event| e.sentence == event.sentence;
+        let prev = earlier
             .iter()
             .rev()
-            .filter(|e| e.sentence == event.sentence)
-            .find(acted)
-        {
-            let subjects: Vec<usize> = prev
+            .filter(same)
+            .find(|e| e.participants.iter().any(is_person))
+            .or_else(|| {
+                earlier
+                    .iter()
+                    .rev()
+                    .filter(same)
+                    .find(|e| !e.participants.is_empty())
+            });
+        if let Some(prev) = prev {
+            let people: Vec<usize> = prev
                 .participants
                 .iter()
                 .copied()
-                .filter(|&p| entities.entities[p].etype == EntityType::Person)
+                .filter(is_person)
                 .collect();
+            let subjects = if people.is_empty() {
+                prev.participants.clone()
+            } else {
+                people
+            };
             for p in subjects.into_iter().rev() {
                 if !event.participants.contains(&p) {
                     event.participants.insert(0, p);
