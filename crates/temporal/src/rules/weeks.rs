@@ -1,42 +1,60 @@
-//! "The week of June 10": a week named by one of its days.
+//! "The week of June 10", "the last week of March": a week named by one
+//! of its days, or by its place in a month.
 //!
-//! The rules tag "the week" (a week they cannot place) and "June 10" (a
-//! day) apart; joined by "of", the two are one expression, the ISO week of
-//! that day.
+//! The rules tag "the week" or "the last week" (a week they cannot place,
+//! or one counted back from today) and "June 10" or "March" apart; joined
+//! by "of", the two are one expression: the ISO week of that day, or of
+//! the month's first, second, third, fourth or last week.
 
 use jiff::civil::Date;
+use jiff::ToSpan;
 use tidings_core::Span;
 
 use crate::{Timex, TimexKind};
 
-/// Joins each "(the) week" that is followed by "of" and a day into one
-/// expression: the week of that day. `out` is in text order and stays so.
+/// Joins each week expression that is followed by "of" and a day or month
+/// into one expression (see the module docs). `out` is in text order and
+/// stays so.
 pub(super) fn join(text: &str, out: &mut Vec<Timex>) {
     let mut i = 0;
     while i + 1 < out.len() {
-        let (week, day) = (&out[i], &out[i + 1]);
-        let named = text[week.span.range()]
-            .to_ascii_lowercase()
-            .trim_start_matches("the ")
-            .trim()
-            == "week";
-        let gap = text[week.span.end..day.span.start].trim();
-        let date = (week.kind == TimexKind::Date && day.kind == TimexKind::Date)
-            .then(|| day.value.parse::<Date>().ok())
-            .flatten();
-        match date {
-            Some(date) if named && gap.eq_ignore_ascii_case("of") => {
-                out[i] = Timex {
-                    span: Span::new(week.span.start, day.span.end),
-                    kind: TimexKind::Date,
-                    value: super::normalise::fmt_week(date),
-                    rule: "week_of",
-                };
-                out.remove(i + 1);
-            }
-            _ => {}
+        let (week, of) = (&out[i], &out[i + 1]);
+        let gap = text[week.span.end..of.span.start].trim();
+        let dates = week.kind == TimexKind::Date && of.kind == TimexKind::Date;
+        let words = text[week.span.range()].to_ascii_lowercase();
+        let words = words.trim_start_matches("the ").trim();
+        let day = match words.strip_suffix("week").map(str::trim) {
+            Some(which) if dates && gap.eq_ignore_ascii_case("of") => day_in(which, &of.value),
+            _ => None,
+        };
+        if let Some(day) = day {
+            out[i] = Timex {
+                span: Span::new(week.span.start, of.span.end),
+                kind: TimexKind::Date,
+                value: super::normalise::fmt_week(day),
+                rule: "week_of",
+            };
+            out.remove(i + 1);
         }
         i += 1;
+    }
+}
+
+/// A day of the week that `which` ("", "first", ..., "last") names in the
+/// day or month `value` ("2024-06-10", "2024-03").
+fn day_in(which: &str, value: &str) -> Option<Date> {
+    if let Ok(day) = value.parse::<Date>() {
+        return which.is_empty().then_some(day);
+    }
+    let first: Date = format!("{value}-01").parse().ok()?;
+    let nth = |n: i32| first.checked_add((7 * n).days()).ok();
+    match which {
+        "first" => Some(first),
+        "second" => nth(1),
+        "third" => nth(2),
+        "fourth" => nth(3),
+        "last" | "final" => Some(first.last_of_month()),
+        _ => None,
     }
 }
 
@@ -73,5 +91,36 @@ mod tests {
         assert_eq!(&text[out[0].span.range()], "The week of June 10");
         // A week and a day not joined by "of" stay apart.
         assert_eq!(joined("The week after June 10 was busy.").len(), 2);
+    }
+
+    #[test]
+    fn a_weeks_place_in_a_month_is_counted_from_its_first_or_last_day() {
+        assert_eq!(day_in("last", "2024-03"), Some(Date::constant(2024, 3, 31)));
+        assert_eq!(
+            day_in("second", "2024-03"),
+            Some(Date::constant(2024, 3, 8))
+        );
+        assert_eq!(day_in("", "2024-03"), None);
+        assert_eq!(day_in("last", "2024-03-05"), None);
+        let text = "It will be held in the last week of March.";
+        let start = text.find("the last week").unwrap();
+        let month = text.find("March").unwrap();
+        let mut out = vec![
+            Timex {
+                span: Span::new(start, start + "the last week".len()),
+                kind: TimexKind::Date,
+                value: "2024-W05".into(),
+                rule: "test",
+            },
+            Timex {
+                span: Span::new(month, month + 5),
+                kind: TimexKind::Date,
+                value: "2024-03".into(),
+                rule: "test",
+            },
+        ];
+        join(text, &mut out);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].value, "2024-W13");
     }
 }
