@@ -173,3 +173,37 @@ fn a_leader_named_by_surname_alone_is_the_listed_person() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn a_country_possessive_inside_a_listed_name_mentions_the_country() {
+    let doc = extractor().extract(
+        "China's foreign ministry spokeswoman Mao Ning said Beijing opposed the plan.",
+        None,
+    );
+    let relations: Vec<(&str, &str, &str)> = doc
+        .relations
+        .iter()
+        .map(|r| (r.rtype.as_str(), r.head.as_str(), r.tail.as_str()))
+        .collect();
+    assert!(
+        relations.contains(&("represents", "Mao Ning", "China")),
+        "{relations:?}"
+    );
+    assert!(relations.contains(&("part_of", "China's foreign ministry", "China")));
+}
+
+#[test]
+fn who_works_for_a_government_body_represents_its_country() {
+    let doc = extractor().extract(
+        "U.S. officials said Vic Ramdass, the Director of the Defense Innovation Unit, met them.",
+        None,
+    );
+    assert!(
+        doc.relations.iter().any(|r| r.rtype == "represents"
+            && r.head == "Vic Ramdass"
+            && r.tail == "United States"
+            && r.rule == "works_for.country"),
+        "{:?}",
+        doc.relations
+    );
+}

@@ -264,14 +264,20 @@ fn gazetteer_mentions(input: &Input<'_>) -> Vec<Candidate> {
         };
         push(&m, &mut out);
     }
-    // A country's adjective inside a listed name ("Indian" in "Indian
-    // Army", "Chinese" in "Chinese foreign ministry") is a mention of the
-    // country too, as ANNOTATION.md counts demonyms; the matcher kept the
-    // longer name. A country's name inside one ("Air India") is not.
+    // A country's adjective or possessive inside a listed name ("Indian" in
+    // "Indian Army", "China's" in "China's foreign ministry") is a mention
+    // of the country too, as ANNOTATION.md counts demonyms; the matcher
+    // kept the longer name. A country's name inside one ("Israel Aerospace
+    // Industries") is not.
+    let toks = input.tokens.tokens();
+    let possessive = |t: usize| {
+        toks.get(t)
+            .is_some_and(|t| matches!(&input.text[t.span], "'s" | "’s"))
+    };
     for m in &input.matches.shadowed {
         let kind = input.gazetteer.entry(m.entry).attr("kind");
         if !matches!(kind, Some("country" | "territory"))
-            || m.form != tidings_gazetteer::Form::Demonym
+            || !(m.form == tidings_gazetteer::Form::Demonym || possessive(m.tokens.end))
         {
             continue;
         }

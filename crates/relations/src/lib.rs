@@ -361,6 +361,28 @@ pub fn find_in(
             }
         }
     }
+    // "China's foreign ministry spokeswoman Mao Ning": who works for a
+    // government body of a country named in the text represents it.
+    let staff: Vec<(usize, usize, Span)> = out
+        .iter()
+        .filter(|r| r.rtype == RelationType::WorksFor)
+        .filter(|r| entities.entities[r.head].country.is_none())
+        .filter_map(|r| {
+            let org = &entities.entities[r.tail];
+            let country = org.country.as_deref().and_then(by_name)?;
+            stated_or_governmental(input, entities, org).then_some((r.head, country, r.evidence))
+        })
+        .collect();
+    for (person, country, evidence) in staff {
+        add(
+            &mut out,
+            RelationType::Represents,
+            person,
+            country,
+            "works_for.country",
+            evidence,
+        );
+    }
     out.sort_by_key(|r| (r.rtype, r.head, r.tail));
     out
 }
