@@ -18,6 +18,14 @@ fn entity(text: &str, etype: EntityType) -> Entity {
     found.into_iter().next().unwrap()
 }
 
+/// The relations of `doc` as (type, head, tail).
+fn triples(doc: &tidings::Document) -> Vec<(&str, &str, &str)> {
+    doc.relations
+        .iter()
+        .map(|r| (r.rtype.as_str(), r.head.as_str(), r.tail.as_str()))
+        .collect()
+}
+
 /// The names of all entities of `text`, in order of first mention.
 fn names(text: &str) -> Vec<String> {
     let doc = extractor().extract(text, None);
@@ -147,11 +155,7 @@ fn a_country_adjective_inside_a_listed_name_mentions_the_country() {
         .map(|e| e.name.as_str())
         .collect();
     assert_eq!(places, ["India"]);
-    let relations: Vec<(&str, &str, &str)> = doc
-        .relations
-        .iter()
-        .map(|r| (r.rtype.as_str(), r.head.as_str(), r.tail.as_str()))
-        .collect();
+    let relations = triples(&doc);
     assert!(relations.contains(&("represents", "Rajnath Singh", "India")));
     assert!(relations.contains(&("part_of", "Indian Army", "India")));
     // A country's name inside a company's is no mention of the country.
@@ -180,11 +184,7 @@ fn a_country_possessive_inside_a_listed_name_mentions_the_country() {
         "China's foreign ministry spokeswoman Mao Ning said Beijing opposed the plan.",
         None,
     );
-    let relations: Vec<(&str, &str, &str)> = doc
-        .relations
-        .iter()
-        .map(|r| (r.rtype.as_str(), r.head.as_str(), r.tail.as_str()))
-        .collect();
+    let relations = triples(&doc);
     assert!(
         relations.contains(&("represents", "Mao Ning", "China")),
         "{relations:?}"
