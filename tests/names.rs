@@ -207,3 +207,31 @@ fn who_works_for_a_government_body_represents_its_country() {
         doc.relations
     );
 }
+
+#[test]
+fn another_countrys_body_of_a_listed_name_is_its_own() {
+    let doc = extractor().extract(
+        "Vice Admiral Yuri Moiseyev of the Russian Pacific Fleet said so. The U.S. Pacific Fleet \
+         disagreed.",
+        None,
+    );
+    let orgs: Vec<(String, Option<String>)> = doc
+        .entities
+        .into_iter()
+        .filter(|e| e.etype == EntityType::Org)
+        .map(|e| (e.name, e.attrs.country))
+        .collect();
+    assert_eq!(
+        orgs,
+        [
+            (
+                "Russian Pacific Fleet".to_string(),
+                Some("Russia".to_string())
+            ),
+            (
+                "U.S. Pacific Fleet".to_string(),
+                Some("United States".to_string())
+            ),
+        ]
+    );
+}

@@ -263,6 +263,7 @@ fn gazetteer_mentions(input: &Input<'_>) -> Vec<Candidate> {
             ..m.clone()
         };
         push(&m, &mut out);
+        another_countrys_body(input, &mut out);
     }
     // A country's adjective or possessive inside a listed name ("Indian" in
     // "Indian Army", "China's" in "China's foreign ministry") is a mention
@@ -298,6 +299,38 @@ fn gazetteer_mentions(input: &Input<'_>) -> Vec<Candidate> {
         }
     }
     out
+}
+
+/// "the Russian Pacific Fleet": a listed organisation of one country (the
+/// US Pacific Fleet, listed as "Pacific Fleet" too) right after another
+/// country's adjective is that country's own body of the same name. The last candidate pushed becomes the longer name without the
+/// list entry, with the country words as its country.
+fn another_countrys_body(input: &Input<'_>, out: &mut [Candidate]) {
+    let Some(c) = out.last_mut() else {
+        return;
+    };
+    let (span, tokens) = (c.mention.span, c.mention.tokens.clone());
+    let listed = c.mention.entry.map(|id| input.gazetteer.entry(id));
+    let Some(own) = listed
+        .filter(|e| e.label == "ORG")
+        .and_then(|e| e.attr("country"))
+    else {
+        return;
+    };
+    let Some(before) = chosen_ending_at(input, tokens.start) else {
+        return;
+    };
+    let country = input.gazetteer.entry(before.entry);
+    let other = before.form == tidings_gazetteer::Form::Demonym
+        && matches!(country.attr("kind"), Some("country" | "territory"))
+        && country.name != own;
+    if other {
+        c.mention.countries.push(before.span);
+        c.mention.span = Span::new(before.span.start, span.end);
+        c.mention.tokens = before.tokens.start..tokens.end;
+        c.mention.entry = None;
+        c.mention.rule = "org.other_country".to_string();
+    }
 }
 
 /// The chosen gazetteer match that starts at token `t`, if any (chosen
@@ -631,7 +664,7 @@ fn prefer_listed_names(input: &Input<'_>, candidates: &mut Vec<Candidate>) {
     let mut drop = Vec::new();
     let mut give: Vec<(usize, Vec<Span>)> = Vec::new();
     let mut listed_by_end: HashMap<(usize, EntityType), Vec<usize>> = HashMap::new();
-    let mut countries_by_start: Vec<(usize, Span)> = Vec::new();
+    let mut countries_by_start: Vec<(usize, Span, Option<EntryId>)> = Vec::new();
     for (i, c) in candidates.iter().enumerate() {
         if c.mention.entry.is_some() {
             listed_by_end
@@ -640,10 +673,10 @@ fn prefer_listed_names(input: &Input<'_>, candidates: &mut Vec<Candidate>) {
                 .push(i);
         }
         if c.mention.is_country {
-            countries_by_start.push((c.mention.tokens.start, c.mention.span));
+            countries_by_start.push((c.mention.tokens.start, c.mention.span, c.mention.entry));
         }
     }
-    countries_by_start.sort_unstable_by_key(|&(t, s)| (t, s.end));
+    countries_by_start.sort_unstable_by_key(|&(t, s, _)| (t, s.end));
     for (i, c) in candidates.iter().enumerate() {
         let m = &c.mention;
         if m.entry.is_some() {
@@ -657,13 +690,27 @@ fn prefer_listed_names(input: &Input<'_>, candidates: &mut Vec<Candidate>) {
             continue;
         };
         let prefix = m.tokens.start..candidates[g].mention.tokens.start;
-        let first = countries_by_start.partition_point(|&(t, _)| t < prefix.start);
-        let countries: Vec<Span> = countries_by_start[first..]
+        let first = countries_by_start.partition_point(|&(t, _, _)| t < prefix.start);
+        let named: Vec<(Span, Option<EntryId>)> = countries_by_start[first..]
             .iter()
-            .take_while(|&&(t, _)| t < prefix.end)
-            .map(|&(_, span)| span)
-            .filter(|span| input.tokens.tokens_in(*span).end <= prefix.end)
+            .take_while(|&&(t, _, _)| t < prefix.end)
+            .filter(|(_, span, _)| input.tokens.tokens_in(*span).end <= prefix.end)
+            .map(|&(_, span, entry)| (span, entry))
             .collect();
+        // "the Russian Pacific Fleet" is not the listed US Pacific Fleet.
+        let listed_country = candidates[g]
+            .mention
+            .entry
+            .and_then(|id| input.gazetteer.entry(id).attr("country"));
+        let other_country = listed_country.is_some_and(|listed| {
+            named
+                .iter()
+                .any(|&(_, entry)| entry.is_some_and(|id| input.gazetteer.entry(id).name != listed))
+        });
+        if other_country {
+            continue;
+        }
+        let countries: Vec<Span> = named.into_iter().map(|(span, _)| span).collect();
         let only_countries = prefix.clone().all(|t| {
             let w = &input.text[toks[t].span];
             countries.iter().any(|s| s.contains(toks[t].span))
