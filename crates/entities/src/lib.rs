@@ -220,16 +220,17 @@ impl Entities {
 
 /// Finds the mentions in `input` and merges them into entities.
 pub fn find(input: &Input<'_>, rules: &EntityRules) -> Entities {
-    let mut candidates = gazetteer_mentions(input);
+    // The countries the text names: several choices below depend on them.
+    let countries = countries_named(input);
+    let mut candidates = gazetteer_mentions(input, &countries);
     candidates.extend(rules.apply(input));
-    let mut mentions = resolve(input, candidates);
+    let mut mentions = resolve(input, candidates, &countries);
     let links = acronyms::define(input, &mut mentions);
     merge::merge(input, mentions, links)
 }
 
-fn gazetteer_mentions(input: &Input<'_>) -> Vec<Candidate> {
+fn gazetteer_mentions(input: &Input<'_>, countries: &HashSet<&str>) -> Vec<Candidate> {
     let mut out = Vec::new();
-    let countries = countries_named(input);
     let push = |m: &tidings_gazetteer::Match, out: &mut Vec<Candidate>| {
         let entry = input.gazetteer.entry(m.entry);
         let Some(etype) = entry.entity_type() else {
@@ -259,7 +260,7 @@ fn gazetteer_mentions(input: &Input<'_>) -> Vec<Candidate> {
     };
     for m in &input.matches.chosen {
         let m = tidings_gazetteer::Match {
-            entry: place_by_country(input, m, &countries),
+            entry: place_by_country(input, m, countries),
             ..m.clone()
         };
         push(&m, &mut out);
@@ -432,17 +433,20 @@ pub(crate) struct Candidate {
 /// Keeps the longest candidates, then the higher priority, then the earlier
 /// found; a country mention nested inside a longer name is kept too, since
 /// "Indian" in "Indian Ministry of Defence" still mentions India.
-fn resolve(input: &Input<'_>, mut candidates: Vec<Candidate>) -> Vec<Mention> {
+fn resolve(
+    input: &Input<'_>,
+    mut candidates: Vec<Candidate>,
+    countries: &HashSet<&str>,
+) -> Vec<Mention> {
     // Ambiguous gazetteer names stand only when context supports one of
     // their uses; then all of them stand (one sense per article).
     let ambiguous = |id: EntryId| input.gazetteer.entry(id).is_ambiguous();
-    let countries = countries_named(input);
     let supported: HashSet<EntryId> = candidates
         .iter()
         .filter_map(|c| {
             c.mention
                 .entry
-                .filter(|&id| ambiguous(id) && ambiguous_supported(input, &c.mention, &countries))
+                .filter(|&id| ambiguous(id) && ambiguous_supported(input, &c.mention, countries))
         })
         .collect();
     candidates.retain(|c| {
