@@ -584,3 +584,52 @@ fn a_second_verb_takes_the_first_ones_subjects_but_not_its_object() {
     assert!(sign.args.agreement.is_empty(), "{sign:?}");
     assert_eq!(sign.date.as_deref(), Some("2023-02"));
 }
+
+#[test]
+fn a_date_followed_by_before_is_still_the_events_own() {
+    let found = dated_at(
+        "Prabowo, a former defence minister, visited Ankara in April last year before taking \
+         office in October.",
+        "2025-02-12",
+        "VISIT",
+    );
+    assert_eq!(
+        found,
+        (Some("2024-04".to_string()), vec!["Ankara".to_string()])
+    );
+}
+
+#[test]
+fn the_comma_of_a_city_and_its_country_is_no_clause_break() {
+    let text = "Prime Minister Narendra Modi and President Xi Jinping had met in Kazan, Russia on \
+                October 23 on the margins of the BRICS summit.";
+    let meets = events_of(text, "2024-11-20", "MEET");
+    assert_eq!(meets.len(), 1, "{meets:?}");
+    assert_eq!(meets[0].0.as_deref(), Some("2024-10-23"));
+    // The country of the city is where, not who.
+    let summits = events_of(text, "2024-11-20", "SUMMIT");
+    assert!(
+        summits
+            .iter()
+            .all(|(_, who)| !who.contains(&"Russia".to_string())),
+        "{summits:?}"
+    );
+}
+
+#[test]
+fn he_is_the_person_the_sentence_before_was_about() {
+    let text = "U.S. President Donald Trump said on Wednesday the drones could have been a \
+                mistake. He later spoke by phone with Polish President Karol Nawrocki.";
+    let meets = events_of(text, "2025-09-10", "MEET");
+    assert_eq!(meets.len(), 1, "{meets:?}");
+    assert_eq!(meets[0].1, ["Donald Trump", "Karol Nawrocki"]);
+    let text = "Turkish President Recep Tayyip Erdogan arrived from Malaysia, where he met Prime \
+                Minister Anwar Ibrahim. He will travel on to Pakistan for talks with Prime \
+                Minister Shehbaz Sharif on Thursday.";
+    let meets = events_of(text, "2025-02-12", "MEET");
+    assert_eq!(meets.len(), 2, "{meets:?}");
+    assert_eq!(meets[1].1, ["Recep Tayyip Erdogan", "Shehbaz Sharif"]);
+    let visits = events_of(text, "2025-02-12", "VISIT");
+    assert_eq!(visits.len(), 1, "{visits:?}");
+    assert_eq!(visits[0].1, ["Recep Tayyip Erdogan"]);
+}

@@ -941,6 +941,18 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
         {
             continue;
         }
+        // "in Kazan, Russia": the place the place before lies in, where
+        // that one is where, and never an actor.
+        if m.etype == EntityType::Place
+            && m.tokens.start > 0
+            && place_comma(ctx, m.tokens.start - 1)
+        {
+            let before_it = outer.iter().find(|o| o.tokens.end + 1 == m.tokens.start);
+            if before_it.is_some_and(|o| event.location.contains(&o.entity)) {
+                push(&mut event.location, m.entity);
+            }
+            continue;
+        }
         match m.etype {
             EntityType::Agreement => {
                 // "negotiating an ACSA and signed an MoU": an agreement
@@ -1077,6 +1089,15 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
             }
         }
     }
+    // "He later spoke by phone with ...": the person the pronoun stands
+    // for is the subject.
+    if !has_subject(event) {
+        if let Some(p) = pronoun_subject(ctx).and_then(|p| antecedent(ctx, p)) {
+            if !event.participants.contains(&p) {
+                event.participants.insert(0, p);
+            }
+        }
+    }
     // "Li Shangfu, who visited Moscow in April, held talks with ...": the
     // subject stands before the relative clause.
     if let Some(open) = relative_clause_before(ctx) {
@@ -1099,6 +1120,68 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
             }
         }
     }
+}
+
+/// The token of "he" or "she" as the subject of the trigger ("He later
+/// spoke with ...", "where she met ..."), or of "his" or "her" right before
+/// it ("during his visit"), with no name between it and the trigger.
+fn pronoun_subject(ctx: &Context<'_, '_>) -> Option<usize> {
+    let trigger = ctx.trigger.start;
+    let from = ctx.region.start.max(ctx.clause.start);
+    let p = (from..trigger).rev().find(|&i| {
+        let w = ctx.word(i);
+        matches!(w.as_str(), "he" | "she")
+            || matches!(w.as_str(), "his" | "her")
+                && (i + 1..trigger).all(|j| TRIP_WORDS.contains(&ctx.word(j).as_str()))
+    })?;
+    let named_between = ctx
+        .entities
+        .mentions_in(p + 1..trigger)
+        .iter()
+        .any(|m| m.tokens.end <= trigger);
+    (!named_between).then_some(p)
+}
+
+/// Words between a possessive and a visit or meeting ("his first official
+/// visit", "her two-day trip").
+const TRIP_WORDS: &[&str] = &[
+    "state", "official", "maiden", "first", "second", "third", "recent", "latest", "day", "-",
+    "two", "three", "four", "five", "brief", "surprise", "planned", "upcoming",
+];
+
+/// The person a pronoun at token `p` stands for: the first person named
+/// in its sentence before it, else the first named in the nearest of the
+/// three sentences before that names one (news names a person, then goes
+/// on with "he"). Not one named in a title or inside another name.
+fn antecedent(ctx: &Context<'_, '_>, p: usize) -> Option<usize> {
+    let (input, entities) = (ctx.input, ctx.entities);
+    let attribute_spans: Vec<Span> = entities
+        .mentions
+        .iter()
+        .flat_map(|m| m.countries.iter().chain(&m.titles).copied())
+        .collect();
+    let first_person = |tokens: Range<usize>| {
+        let mentions = entities.mentions_in(tokens.clone());
+        mentions
+            .iter()
+            .filter(|m| m.tokens.end <= tokens.end && m.etype == EntityType::Person)
+            .find(|m| {
+                !attribute_spans.iter().any(|s| s.contains(m.span))
+                    && !mentions
+                        .iter()
+                        .any(|o| o.span != m.span && o.span.contains(m.span))
+            })
+            .map(|m| m.entity)
+    };
+    if let Some(e) = first_person(ctx.sentence.start..p) {
+        return Some(e);
+    }
+    let sentences = input.tokens.sentences();
+    let here = input.tokens.sentence_of(ctx.sentence.start);
+    (here.saturating_sub(3)..here).rev().find_map(|s| {
+        let tokens = input.tokens.tokens_in(sentences[s].span);
+        first_person(tokens)
+    })
 }
 
 /// Whether the place mention `m` is a capital standing as a subject: it
@@ -1348,12 +1431,28 @@ fn relative_to_other(input: &Input<'_>, t: &tidings_temporal::Timex) -> bool {
     let text = input.text[t.span].to_lowercase();
     let ends_relative =
         text.ends_with(" ahead") || text.ends_with(" before") || text.ends_with(" after");
+    // Only an amount of time is counted from another event ("two days
+    // before the vote"); a date followed by "before" is its own ("in April
+    // last year before taking office").
+    let amount = text
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()) || AMOUNTS.contains(&w));
     ends_relative && word(last + 1).as_deref() == Some("of")
-        || matches!(
-            word(last + 1).as_deref(),
-            Some("before" | "after" | "ahead")
-        )
+        || amount
+            && matches!(
+                word(last + 1).as_deref(),
+                Some("before" | "after" | "ahead")
+            )
 }
+
+/// Words that open an amount of time ("two days", "a week", "several months").
+const AMOUNTS: &[&str] = &[
+    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "fifteen", "twenty", "thirty", "few", "several", "some", "many", "days",
+    "weeks", "months", "years", "hours", "just", "only", "nearly", "almost", "about", "over",
+    "barely", "less", "more",
+];
 
 /// Attaches the date expression nearest the trigger: in its own region
 /// first, then its clause, then its sentence.
@@ -1400,7 +1499,9 @@ fn attach_date(ctx: &Context<'_, '_>, event: &mut Event) {
                 } else {
                     (t.end, r.start)
                 };
-                let commas = (from..to).filter(|&i| lower(input, i) == ",").count();
+                let commas = (from..to)
+                    .filter(|&i| lower(input, i) == "," && !place_comma(ctx, i))
+                    .count();
                 to.saturating_sub(from) + 10 * commas
             };
             let mine = apart(&trigger);
@@ -1450,6 +1551,18 @@ fn attach_date(ctx: &Context<'_, '_>, event: &mut Event) {
             return;
         }
     }
+}
+
+/// Whether the comma at token `i` joins a place to the place it lies in
+/// ("in Kazan, Russia on October 23"): no break between clauses.
+fn place_comma(ctx: &Context<'_, '_>, i: usize) -> bool {
+    let place = |at: &dyn Fn(&tidings_entities::Mention) -> bool| {
+        ctx.entities
+            .mentions_in(ctx.sentence.clone())
+            .iter()
+            .any(|m| m.etype == EntityType::Place && at(m))
+    };
+    ctx.word(i) == "," && place(&|m| m.tokens.end == i) && place(&|m| m.tokens.start == i + 1)
 }
 
 /// Whether the last comma of tokens `from..to` opens a relative or
