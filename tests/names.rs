@@ -235,3 +235,44 @@ fn another_countrys_body_of_a_listed_name_is_its_own() {
         ]
     );
 }
+
+#[test]
+fn an_acronym_of_a_name_the_text_gives_is_that_name_not_the_lists() {
+    // AFP is also the French news agency in the lists.
+    let text = "The drills were held west of Palawan, the Armed Forces of the Philippines said. \
+                AFP spokesperson Colonel Francel Margareth Padilla told reporters the Department \
+                of National Defense and the DND's partners would help.";
+    let doc = extractor().extract(text, None);
+    let orgs: Vec<(&str, Option<&str>)> = doc
+        .entities
+        .iter()
+        .filter(|e| e.etype == EntityType::Org)
+        .map(|e| (e.name.as_str(), e.attrs.country.as_deref()))
+        .collect();
+    assert_eq!(
+        orgs,
+        [
+            ("Armed Forces of the Philippines", Some("Philippines")),
+            ("Department of National Defense", None)
+        ]
+    );
+    let found = triples(&doc);
+    assert!(
+        found.contains(&(
+            "works_for",
+            "Francel Margareth Padilla",
+            "Armed Forces of the Philippines"
+        )),
+        "{found:?}"
+    );
+    let padilla = doc
+        .entities
+        .iter()
+        .find(|e| e.name == "Francel Margareth Padilla");
+    assert_eq!(
+        padilla.unwrap().attrs.country.as_deref(),
+        Some("Philippines")
+    );
+    // Two letters are too few to tell: "IN" is not the Indian Navy.
+    assert!(!names("The Indian Navy said IN ships would sail.").contains(&"IN".to_string()));
+}

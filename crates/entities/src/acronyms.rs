@@ -286,6 +286,7 @@ pub(crate) fn define(input: &Input<'_>, mentions: &mut Vec<Mention>) -> Vec<(usi
                     if let Some(a) =
                         existing_or_new(input, mentions, &mut index, inside.clone(), etype)
                     {
+                        drop_other_entry(input, mentions, long, a);
                         links.push((long, a));
                     }
                     defined.push((acr.to_string(), long));
@@ -323,6 +324,7 @@ pub(crate) fn define(input: &Input<'_>, mentions: &mut Vec<Mention>) -> Vec<(usi
                     };
                     let etype = mentions[long].etype;
                     if let Some(a) = existing_or_new(input, mentions, &mut index, start..i, etype) {
+                        drop_other_entry(input, mentions, long, a);
                         links.push((long, a));
                     }
                     defined.push((acr.to_string(), long));
@@ -331,32 +333,110 @@ pub(crate) fn define(input: &Input<'_>, mentions: &mut Vec<Mention>) -> Vec<(usi
         }
         i = close + 1;
     }
+    // Names the text gives in full whose initials spell an acronym it also
+    // uses ("the Armed Forces of the Philippines said. AFP spokesperson
+    // ..."): defined as well, after the stated definitions.
+    implicit_definitions(input, mentions, &mut defined);
     // Later (and earlier) uses of a defined acronym; an acronym defined
-    // twice is looked for once, for its first definition.
-    let mut seen: HashSet<String> = HashSet::new();
-    defined.retain(|(acr, _)| seen.insert(acr.clone()));
+    // twice is looked for for its first definition. One pass over the
+    // tokens, trying the longest run without spaces first.
+    let mut by_acronym: HashMap<String, usize> = HashMap::new();
     for (acr, long) in defined {
-        for start in 0..toks.len() {
-            if !text[toks[start].span.start..].starts_with(acr.as_str()) {
-                continue;
-            }
-            let Some(end) = input
-                .tokens
-                .token_ending_at(toks[start].span.start + acr.len())
-            else {
+        by_acronym.entry(acr).or_insert(long);
+    }
+    if by_acronym.is_empty() {
+        return links;
+    }
+    for start in 0..toks.len() {
+        let mut end = start + 1;
+        while end < toks.len()
+            && !toks[end].space_before
+            && toks[end].span.end - toks[start].span.start <= 12
+        {
+            end += 1;
+        }
+        for end in (start + 1..=end).rev() {
+            let run = &text[toks[start].span.start..toks[end - 1].span.end];
+            let Some(&long) = by_acronym.get(run) else {
                 continue;
             };
-            let r = start..end + 1;
-            if acronym_at(input, r.clone()).is_none() {
+            if acronym_at(input, start..end).is_none() {
                 continue;
             }
             let etype = mentions[long].etype;
-            if let Some(a) = existing_or_new(input, mentions, &mut index, r, etype) {
+            if let Some(a) = existing_or_new(input, mentions, &mut index, start..end, etype) {
+                drop_other_entry(input, mentions, long, a);
                 links.push((long, a));
             }
+            break;
         }
     }
     links
+}
+
+/// Adds the acronyms spelled by the initials of organisations' names in
+/// the text (three or more capitalised words, connectors skipped: "Armed
+/// Forces of the Philippines" is AFP, "Japan Maritime Self-Defense Force"
+/// JMSDF) to `defined`, where not defined already. Two letters are too
+/// few to tell ("IN" is not the Indian Navy).
+fn implicit_definitions(
+    input: &Input<'_>,
+    mentions: &[Mention],
+    defined: &mut Vec<(String, usize)>,
+) {
+    let toks = input.tokens.tokens();
+    let mut seen: HashSet<String> = defined.iter().map(|(a, _)| a.clone()).collect();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.tokens.is_empty() || m.etype != EntityType::Org || m.kind != MentionKind::Name {
+            continue;
+        }
+        let mut initials = String::new();
+        let mut spelled = true;
+        for t in &toks[m.tokens.clone()] {
+            let w = &input.text[t.span];
+            match t.shape {
+                Shape::Capitalized => initials.extend(w.chars().next()),
+                _ if w == "-" || CONNECTORS.contains(&w.to_lowercase().as_str()) => {}
+                _ => {
+                    spelled = false;
+                    break;
+                }
+            }
+        }
+        if spelled && initials.chars().count() >= 3 && seen.insert(initials.clone()) {
+            defined.push((initials, i));
+        }
+    }
+}
+
+/// An acronym mention `a` that the list gave to something else ("AFP" the
+/// news agency, where the text's AFP is the Armed Forces of the
+/// Philippines) keeps no list entry, so that the entity takes nothing from
+/// it; one that the list gives to the name `long` says, or to the same
+/// entry, keeps it.
+fn drop_other_entry(input: &Input<'_>, mentions: &mut [Mention], long: usize, a: usize) {
+    let Some(entry) = mentions[a].entry else {
+        return;
+    };
+    let same = match mentions[long].entry {
+        Some(e) => e == entry,
+        None => {
+            let listed = crate::normal::name_key(&input.gazetteer.entry(entry).name);
+            let words = |s: &str| -> HashSet<String> {
+                s.split_whitespace()
+                    .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    .map(crate::normal::name_key)
+                    .collect()
+            };
+            let long_text = &input.text[mentions[long].span];
+            let listed_words = words(&input.gazetteer.entry(entry).name);
+            listed == crate::normal::name_key(long_text)
+                || !words(long_text).is_disjoint(&listed_words)
+        }
+    };
+    if !same {
+        mentions[a].entry = None;
+    }
 }
 
 /// The mention over exactly `r`, or a new acronym mention there. `None`

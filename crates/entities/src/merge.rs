@@ -499,7 +499,7 @@ fn build(input: &Input<'_>, mut mentions: Vec<Mention>, groups: &mut Groups) -> 
             .flat_map(|m| m.countries.iter())
             .find_map(|&s| country_at(input, &mentions, s))
             .or_else(|| prefix_country(input, &mentions, &group))
-            .or_else(|| title_country(input, &group))
+            .or_else(|| title_country(input, &mentions, &group))
             .or_else(|| {
                 entries
                     .iter()
@@ -542,7 +542,36 @@ fn build(input: &Input<'_>, mut mentions: Vec<Mention>, groups: &mut Groups) -> 
         }
     }
     countries_of_bare_ministries(&mut entities);
+    countries_of_title_bodies(&mentions, &mut entities);
     Entities { mentions, entities }
+}
+
+/// A person named with an organisation in a title and no country word
+/// ("AFP spokesperson Colonel Francel Margareth Padilla", where the text's
+/// AFP is the Armed Forces of the Philippines) acts for that
+/// organisation's country, as the text names it.
+fn countries_of_title_bodies(mentions: &[Mention], entities: &mut [Entity]) {
+    for i in 0..entities.len() {
+        if entities[i].etype != EntityType::Person {
+            continue;
+        }
+        let own = entities[i].mentions.iter().map(|&m| &mentions[m]);
+        if own.clone().any(|m| !m.countries.is_empty()) {
+            continue;
+        }
+        let country = own
+            .flat_map(|m| m.titles.iter())
+            .flat_map(|&t| {
+                starting_within(mentions, t)
+                    .iter()
+                    .filter(move |o| t.contains(o.span))
+            })
+            .filter(|o| o.etype == EntityType::Org)
+            .find_map(|o| entities[o.entity].country.clone());
+        if country.is_some() {
+            entities[i].country = country;
+        }
+    }
 }
 
 /// A ministry or department named without its country ("the Ministry of
@@ -705,13 +734,20 @@ fn prefix_country(input: &Input<'_>, mentions: &[Mention], group: &[&Mention]) -
 
 /// The country of a one-country office among the person's titles
 /// ("Deputy Secretary of Defense" is a United States office).
-fn title_country(input: &Input<'_>, group: &[&Mention]) -> Option<String> {
+fn title_country(input: &Input<'_>, mentions: &[Mention], group: &[&Mention]) -> Option<String> {
     group.iter().flat_map(|m| m.titles.iter()).find_map(|&t| {
         input
             .matches
             .chosen
             .iter()
             .filter(|g| t.contains(g.span))
+            // Not an entry the text's name there is not ("AFP" the news
+            // agency, where the text's AFP is an army).
+            .filter(|g| {
+                !starting_within(mentions, g.span)
+                    .iter()
+                    .any(|m| m.span == g.span && m.entry != Some(g.entry))
+            })
             .find_map(|g| {
                 input
                     .gazetteer

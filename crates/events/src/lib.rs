@@ -577,7 +577,8 @@ fn share_locations(input: &Input<'_>, events: &mut [Event]) {
 
 /// Whether two triggers of a sentence are tied in time, one happening
 /// during or at the other ("launched ... during Modi's visit", "introduced
-/// ... at the QUAD summit", "travels to Tokyo on Saturday for talks"), so
+/// ... at the QUAD summit", "travels to Tokyo on Saturday for talks", "met
+/// on October 23 on the margins of the BRICS summit"), so
 /// that a date of one dates the other too.
 fn linked(input: &Input<'_>, a: &Range<usize>, b: &Range<usize>) -> bool {
     let (from, to) = if a.end <= b.start {
@@ -585,7 +586,12 @@ fn linked(input: &Input<'_>, a: &Range<usize>, b: &Range<usize>) -> bool {
     } else {
         (b.end, a.start)
     };
-    (from..to).any(|i| matches!(lower(input, i).as_str(), "during" | "at" | "for"))
+    (from..to).any(|i| {
+        matches!(
+            lower(input, i).as_str(),
+            "during" | "at" | "for" | "sidelines" | "margins" | "margin" | "sideline"
+        )
+    })
 }
 
 /// The words between trigger `k`'s neighbouring triggers in its clause:
@@ -941,17 +947,22 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
         {
             continue;
         }
-        // "in Kazan, Russia": the place the place before lies in, where
-        // that one is where, and never an actor.
+        // "in Kazan, Russia": the place the place before lies in is where
+        // that one is where.
         if m.etype == EntityType::Place
             && m.tokens.start > 0
             && place_comma(ctx, m.tokens.start - 1)
         {
             let before_it = outer.iter().find(|o| o.tokens.end + 1 == m.tokens.start);
-            if before_it.is_some_and(|o| event.location.contains(&o.entity)) {
-                push(&mut event.location, m.entity);
+            match before_it {
+                Some(o) if event.location.contains(&o.entity) => {
+                    push(&mut event.location, m.entity);
+                    continue;
+                }
+                // "Lima, Peru hosted the summit": as the place before is read.
+                Some(o) if event.participants.contains(&o.entity) => continue,
+                _ => {}
             }
-            continue;
         }
         match m.etype {
             EntityType::Agreement => {
@@ -1554,7 +1565,8 @@ fn attach_date(ctx: &Context<'_, '_>, event: &mut Event) {
 }
 
 /// Whether the comma at token `i` joins a place to the place it lies in
-/// ("in Kazan, Russia on October 23"): no break between clauses.
+/// ("in Kazan, Russia on October 23"): no break between clauses. Not two
+/// countries ("Saudi Arabia, US sign ...").
 fn place_comma(ctx: &Context<'_, '_>, i: usize) -> bool {
     let place = |at: &dyn Fn(&tidings_entities::Mention) -> bool| {
         ctx.entities
@@ -1562,7 +1574,9 @@ fn place_comma(ctx: &Context<'_, '_>, i: usize) -> bool {
             .iter()
             .any(|m| m.etype == EntityType::Place && at(m))
     };
-    ctx.word(i) == "," && place(&|m| m.tokens.end == i) && place(&|m| m.tokens.start == i + 1)
+    ctx.word(i) == ","
+        && place(&|m| m.tokens.end == i && !m.is_country)
+        && place(&|m| m.tokens.start == i + 1)
 }
 
 /// Whether the last comma of tokens `from..to` opens a relative or
