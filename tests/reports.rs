@@ -631,3 +631,17 @@ fn he_is_the_person_the_sentence_before_was_about() {
     assert_eq!(visits.len(), 1, "{visits:?}");
     assert_eq!(visits[0].1, ["Recep Tayyip Erdogan"]);
 }
+
+#[test]
+fn the_visitor_is_the_one_after_by_and_who_takes_both_people_joined_by_and() {
+    let text = "Indonesia signed a deal to buy 48 KAAN fighter jets from Turkish Aerospace \
+                Industries during a visit by Turkish President Recep Tayyip Erdogan on Wednesday. \
+                The agreement was signed in the presence of Erdogan and Indonesian President \
+                Prabowo Subianto, who held talks on defence and trade.";
+    let visits = events_of(text, "2025-02-12", "VISIT");
+    assert_eq!(visits.len(), 1, "{visits:?}");
+    assert_eq!(visits[0].1, ["Recep Tayyip Erdogan"]);
+    let meets = events_of(text, "2025-02-12", "MEET");
+    assert_eq!(meets.len(), 1, "{meets:?}");
+    assert_eq!(meets[0].1, ["Recep Tayyip Erdogan", "Prabowo Subianto"]);
+}

@@ -911,7 +911,10 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
         if m.tokens.start < trigger.end && trigger.start < m.tokens.end {
             continue;
         }
-        if relative_subject.is_some_and(|s| m.tokens.end <= trigger.start && m.entity != s) {
+        if !relative_subject.is_empty()
+            && m.tokens.end <= trigger.start
+            && !relative_subject.contains(&m.entity)
+        {
             continue;
         }
         if event.name.contains(&m.entity) {
@@ -1045,6 +1048,23 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
     if let Some(p) = possessor {
         event.participants.insert(0, p);
         event.participants.dedup();
+    }
+    // "bought jets from Turkish Aerospace during a visit by President
+    // Erdogan": the visitor is the one after "by", not whoever stands
+    // before.
+    if matches!(etype, EventType::Visit | EventType::Meet)
+        && trigger.end < region.end
+        && ctx.word(trigger.end) == "by"
+    {
+        let named_after = |p: &usize| {
+            entities.entities[*p].mentions.iter().any(|&i| {
+                let m = &entities.mentions[i];
+                m.tokens.start > trigger.end && m.tokens.end <= region.end
+            })
+        };
+        if event.participants.iter().any(named_after) {
+            event.participants.retain(named_after);
+        }
     }
     // "X is in India ... and met Y", "X will visit Washington to meet Y",
     // "X will travel to Washington for talks with Y":
@@ -1230,9 +1250,10 @@ fn relative_clause_before(ctx: &Context<'_, '_>) -> Option<usize> {
         .filter(|&j| relative_pronoun(&ctx.word(j + 1)))
 }
 
-/// The entity of the mention right before ", who" when the trigger opens
-/// such a relative clause ("X, who will also hold talks with Y").
-fn relative_subject(ctx: &Context<'_, '_>, outer: &[&tidings_entities::Mention]) -> Option<usize> {
+/// The entities of the person right before ", who" when the trigger opens
+/// such a relative clause ("X, who will also hold talks with Y"), and of
+/// one joined to it by "and"; empty when there is none.
+fn relative_subject(ctx: &Context<'_, '_>, outer: &[&tidings_entities::Mention]) -> Vec<usize> {
     let mut j = ctx.trigger.start;
     while j > ctx.clause.start
         && matches!(
@@ -1256,12 +1277,37 @@ fn relative_subject(ctx: &Context<'_, '_>, outer: &[&tidings_entities::Mention])
         j -= 1;
     }
     if j < ctx.clause.start + 2 || ctx.word(j - 1) != "who" || ctx.word(j - 2) != "," {
-        return None;
+        return Vec::new();
     }
-    outer
+    let person_ending = |end: usize| {
+        outer
+            .iter()
+            .find(|m| m.tokens.end == end && m.etype == EntityType::Person)
+    };
+    let Some(last) = person_ending(j - 2) else {
+        return Vec::new();
+    };
+    // "in the presence of Erdogan and Indonesian President Prabowo
+    // Subianto, who held talks": both. The name's phrase begins with its
+    // title or country word.
+    let phrase_start = last
+        .titles
         .iter()
-        .find(|m| m.tokens.end == j - 2 && m.etype == EntityType::Person)
-        .map(|m| m.entity)
+        .chain(&last.countries)
+        .map(|s| s.start)
+        .fold(last.span.start, usize::min);
+    let first_of_last = ctx
+        .input
+        .tokens
+        .tokens_in(Span::new(phrase_start, last.span.end))
+        .start;
+    let mut found = vec![last.entity];
+    if first_of_last > 0 && ctx.word(first_of_last - 1) == "and" {
+        if let Some(m) = person_ending(first_of_last - 1) {
+            found.insert(0, m.entity);
+        }
+    }
+    found
 }
 
 /// "This initiative was introduced ...": the initiative named last before
