@@ -89,6 +89,14 @@ fn a_bare_ministry_belongs_to_the_country_of_its_minister() {
     let text = "Defence Minister Rajnath Singh met Australian Defence Minister Richard Marles. \
                 The Ministry of Defence said India and Australia agreed.";
     assert_eq!(part_of(text, "Ministry of Defence"), Vec::<String>::new());
+    // ... unless the dateline tells where the story was written.
+    let text = "Germany signs tank deal with Lithuania\nBERLIN, June 3 (dpa) - Germany signed a \
+                contract on Tuesday, the Defence Ministry said. Defence Minister Boris Pistorius \
+                and Lithuanian Defence Minister Dovile Sakaliene signed a memorandum.";
+    assert_eq!(part_of(text, "Defence Ministry"), ["Germany"]);
+    let text = "CANBERRA (Reuters) - Defence Minister Rajnath Singh met Australian Defence \
+                Minister Richard Marles. The Ministry of Defence said India and Australia agreed.";
+    assert_eq!(part_of(text, "Ministry of Defence"), ["Australia"]);
 }
 
 #[test]

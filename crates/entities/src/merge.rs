@@ -541,7 +541,8 @@ fn build(input: &Input<'_>, mut mentions: Vec<Mention>, groups: &mut Groups) -> 
             mentions[i].etype = etype;
         }
     }
-    countries_of_bare_ministries(&mut entities);
+    let home = dateline_country(input, &mentions, &entities);
+    countries_of_bare_ministries(&mut entities, home.as_deref());
     countries_of_title_bodies(&mentions, &mut entities);
     Entities { mentions, entities }
 }
@@ -581,7 +582,7 @@ fn countries_of_title_bodies(mentions: &[Mention], entities: &mut [Entity]) {
 /// ministry's holder is a minister, a department's a secretary; failing
 /// those, the other (Britain's Ministry of Defence has a Defence
 /// Secretary).
-fn countries_of_bare_ministries(entities: &mut [Entity]) {
+fn countries_of_bare_ministries(entities: &mut [Entity], home: Option<&str>) {
     for i in 0..entities.len() {
         let e = &entities[i];
         if e.etype != EntityType::Org || e.country.is_some() {
@@ -613,7 +614,45 @@ fn countries_of_bare_ministries(entities: &mut [Entity]) {
         if rest.iter().all(|c| c == &Some(*first)) {
             let first = first.to_string();
             entities[i].country = Some(first);
+        } else if let Some(home) = home.filter(|h| found.iter().flatten().any(|c| c == &Some(*h))) {
+            // Holders of several countries: the one where the story was
+            // written ("BERLIN ... the Defence Ministry said").
+            entities[i].country = Some(home.to_string());
         }
+    }
+}
+
+/// The country of the article's dateline: a place written in capitals at
+/// the start of one of its first lines and followed by a comma, a
+/// parenthesis, a colon or a dash ("BERLIN, June 3 (dpa) -", "NEW DELHI:").
+fn dateline_country(
+    input: &Input<'_>,
+    mentions: &[Mention],
+    entities: &[Entity],
+) -> Option<String> {
+    let toks = input.tokens.tokens();
+    let m = mentions
+        .iter()
+        .take_while(|m| m.span.start < 600)
+        .find(|m| {
+            let text = mention_text(input, m);
+            m.etype == EntityType::Place
+                && !m.tokens.is_empty()
+                && (m.tokens.start == 0 || toks[m.tokens.start].newline_before)
+                && text.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && !text.chars().any(char::is_lowercase)
+                && toks.get(m.tokens.end).is_some_and(|t| {
+                    matches!(
+                        &input.text[t.span],
+                        "," | "(" | ":" | "-" | "\u{2013}" | "\u{2014}"
+                    )
+                })
+        })?;
+    let e = &entities[m.entity];
+    if e.kind.as_deref() == Some("country") {
+        Some(e.name.clone())
+    } else {
+        e.country.clone()
     }
 }
 
