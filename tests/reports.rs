@@ -645,3 +645,25 @@ fn the_visitor_is_the_one_after_by_and_who_takes_both_people_joined_by_and() {
     assert_eq!(meets.len(), 1, "{meets:?}");
     assert_eq!(meets[0].1, ["Recep Tayyip Erdogan", "Prabowo Subianto"]);
 }
+
+#[test]
+fn the_speaker_is_no_party_to_what_others_did() {
+    let text = "Defence Minister Richard Marles said the treaty was the first alliance Australia \
+                had entered into since the ANZUS Treaty with New Zealand and the United States \
+                in 1951.";
+    let doc = extractor().extract(text, tidings::parse_date("2025-10-06"));
+    let signed: Vec<&str> = doc
+        .relations
+        .iter()
+        .filter(|r| r.rtype == "signatory")
+        .map(|r| r.head.as_str())
+        .collect();
+    assert!(signed.is_empty(), "{signed:?}");
+    // The speaker who held the talks himself stays.
+    let found = meet_participants(
+        "External Affairs Minister S Jaishankar said after talks with Chinese Foreign \
+         Minister Wang Yi that ties were improving.",
+        "2024-11-20",
+    );
+    assert_eq!(found, ["S. Jaishankar", "Wang Yi"]);
+}

@@ -950,6 +950,11 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
         {
             continue;
         }
+        // "Marles said Australia had entered into ...": the speaker is no
+        // actor of what the reported clause says others did.
+        if before && m.etype != EntityType::Agreement && speaker_of_other(ctx, m, &outer) {
+            continue;
+        }
         // "in Kazan, Russia": the place the place before lies in is where
         // that one is where.
         if m.etype == EntityType::Place
@@ -1151,6 +1156,58 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
             }
         }
     }
+}
+
+/// Verbs that report speech: what follows them is another clause.
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "stated",
+    "noted",
+    "announced",
+    "confirmed",
+    "claimed",
+    "insisted",
+    "argued",
+    "warned",
+    "stressed",
+    "explained",
+    "wrote",
+    "tweeted",
+    "posted",
+];
+
+/// Whether mention `m`, before the trigger, is the speaker of a reported
+/// clause that names its own subject before the trigger ("Marles said
+/// Australia had entered into ..."). Not when the clause's subject is a
+/// pronoun ("India said it would sign") or unnamed ("Jaishankar said after
+/// talks with Wang Yi"): then the speaker acts.
+fn speaker_of_other(
+    ctx: &Context<'_, '_>,
+    m: &tidings_entities::Mention,
+    outer: &[&tidings_entities::Mention],
+) -> bool {
+    let trigger = ctx.trigger.start;
+    let Some(k) = (m.tokens.end..trigger).find(|&k| SPEECH.contains(&ctx.word(k).as_str())) else {
+        return false;
+    };
+    let mut j = k + 1;
+    while j < trigger && matches!(ctx.word(j).as_str(), "that" | "on" | "," | "in" | "a") {
+        j += 1;
+    }
+    if j < trigger && matches!(ctx.word(j).as_str(), "it" | "they" | "he" | "she" | "we") {
+        return false;
+    }
+    outer.iter().any(|o| {
+        o.tokens.start > k
+            && o.tokens.end <= trigger
+            && matches!(
+                o.etype,
+                EntityType::Person | EntityType::Org | EntityType::Place
+            )
+    })
 }
 
 /// The token of "he" or "she" as the subject of the trigger ("He later

@@ -71,6 +71,14 @@ const CLAUSE_OPENERS: &[&str] = &[
     "because", "although", "though", "unless", "if",
 ];
 
+/// Verbs that a headline's "to" puts in the future ("Modi to visit US").
+#[rustfmt::skip]
+const HEADLINE_VERBS: &[&str] = &[
+    "hold", "visit", "meet", "sign", "host", "attend", "launch", "begin", "start", "resume",
+    "open", "travel", "discuss", "join", "buy", "deploy", "send", "conduct", "stage",
+    "receive", "welcome", "seek", "unveil", "announce", "boost", "expand", "deepen",
+];
+
 /// Present-tense auxiliaries.
 const PRESENT: &[&str] = &["is", "are", "am"];
 
@@ -149,9 +157,22 @@ pub fn tense_at(text: &str, tokens: &Tokens, first: usize, last: usize) -> Tense
     let base = start;
     let a = first.saturating_sub(base);
     let b = last.saturating_sub(base).min(words.len());
+    // A headline has no full stop, and its "to" is the future: "Iran, U.S.
+    // to hold talks in Rome on Friday".
+    let headline = toks[sentence.tokens.end - 1].text(text) != "."
+        && toks[sentence.tokens.clone()]
+            .iter()
+            .all(|t| !t.newline_before)
+        && sentence.tokens.end < toks.len()
+        && toks[sentence.tokens.end].newline_before;
     let mut best: Option<(usize, Tense)> = None;
     for i in (0..a.min(words.len())).rev() {
-        if let Some(t) = cue(&words, i) {
+        let headline_to = headline
+            && words[i] == "to"
+            && words
+                .get(i + 1)
+                .is_some_and(|w| HEADLINE_VERBS.contains(&w.as_str()));
+        if let Some(t) = cue(&words, i).or(headline_to.then_some(Tense::Future)) {
             best = Some((a - i, t));
             break;
         }
@@ -161,8 +182,10 @@ pub fn tense_at(text: &str, tokens: &Tokens, first: usize, last: usize) -> Tense
             break;
         }
         // A relative or subordinate clause after the expression has verbs
-        // of its own ("signed the pact on Monday that will allow ...").
-        if best.is_some() && CLAUSE_OPENERS.contains(&words[i].as_str()) {
+        // of its own ("signed the pact on Monday that will allow ..."),
+        // and so has one after a comma ("will hold talks in Rome on
+        // Friday, the minister said on Wednesday").
+        if best.is_some() && (CLAUSE_OPENERS.contains(&words[i].as_str()) || words[i] == ",") {
             break;
         }
         if let Some(t) = cue(&words, i) {
@@ -224,6 +247,26 @@ mod tests {
         assert_eq!(
             tense_of("The United Nations on Friday.", "Friday"),
             Tense::Unknown
+        );
+        // The reporting clause after a comma does not speak for the date.
+        assert_eq!(
+            tense_of(
+                "Iran and the US will hold talks in Rome on Friday, the minister said on Wednesday.",
+                "Friday"
+            ),
+            Tense::Future
+        );
+        // A headline's "to" is the future; a sentence's is not.
+        assert_eq!(
+            tense_of(
+                "Iran, U.S. to hold talks in Rome on Friday\nDUBAI - Oman said.",
+                "Friday"
+            ),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of("They agreed to hold talks in Rome on Friday.", "Friday"),
+            Tense::Past
         );
     }
 }
