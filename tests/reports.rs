@@ -667,3 +667,28 @@ fn the_speaker_is_no_party_to_what_others_did() {
     );
     assert_eq!(found, ["S. Jaishankar", "Wang Yi"]);
 }
+
+#[test]
+fn a_date_of_a_clause_since_doing_something_is_not_the_trips() {
+    let text = "Japanese Prime Minister Shigeru Ishiba and Philippine President Ferdinand Marcos \
+                Jr. reached the agreement in talks at Malacanang Palace in Manila, during \
+                Ishiba's first trip to Southeast Asia since taking office in October.";
+    let visits = events_of(text, "2025-04-17", "VISIT");
+    assert!(
+        visits
+            .iter()
+            .all(|(date, _)| date.as_deref() != Some("2024-10")),
+        "{visits:?}"
+    );
+}
+
+#[test]
+fn going_home_is_no_visit() {
+    let (_, places) = dated_at(
+        "Ishiba, who arrived in Manila on Tuesday from Vietnam, will return to Tokyo on \
+         Wednesday.",
+        "2025-04-17",
+        "VISIT",
+    );
+    assert_eq!(places, ["Manila"]);
+}

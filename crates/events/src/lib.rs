@@ -940,6 +940,19 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
             m.tokens.start == t.end || (m.tokens.start == t.end + 1 && ctx.word(t.end) == "the")
         };
         let visited = etype == EventType::Visit && right_after(&trigger);
+        // "will return to Tokyo on Wednesday": going home is no visit, nor
+        // where anything happens.
+        let going_home = m.etype == EntityType::Place
+            && prev.as_deref() == Some("to")
+            && prev2.as_deref().is_some_and(|p| {
+                matches!(
+                    p,
+                    "return" | "returns" | "returned" | "returning" | "back" | "home"
+                )
+            });
+        if going_home {
+            continue;
+        }
         // "Austin will travel to Tokyo, while Blinken will visit Seoul": a
         // place right after another trigger is not this visit's
         // destination (talks held there may still take it).
@@ -1635,6 +1648,11 @@ fn attach_date(ctx: &Context<'_, '_>, event: &mut Event) {
             if relative.is_some_and(|open| open < r.start && r.end <= trigger.start) {
                 return false;
             }
+            // "on his first trip since taking office in October": the date
+            // of a clause of its own.
+            if gerund_clause_date(ctx, r) {
+                return false;
+            }
             own || !ctx
                 .blocked
                 .iter()
@@ -1680,6 +1698,23 @@ fn place_comma(ctx: &Context<'_, '_>, i: usize) -> bool {
     ctx.word(i) == ","
         && place(&|m| m.tokens.end == i && !m.is_country)
         && place(&|m| m.tokens.start == i + 1)
+}
+
+/// Whether the date at tokens `r` belongs to a clause of a preposition
+/// and a verb in "-ing" just before it ("since taking office in October",
+/// "after winning the vote last year"), with the trigger outside it.
+fn gerund_clause_date(ctx: &Context<'_, '_>, r: &Range<usize>) -> bool {
+    let from = r.start.saturating_sub(5).max(ctx.sentence.start + 1);
+    (from..r.start).any(|j| {
+        let verb = ctx.word(j);
+        verb.len() > 4
+            && verb.ends_with("ing")
+            && matches!(
+                ctx.word(j - 1).as_str(),
+                "since" | "after" | "before" | "upon" | "while" | "when"
+            )
+            && !(j - 1..r.start).any(|k| ctx.trigger.contains(&k))
+    })
 }
 
 /// Whether the last comma of tokens `from..to` opens a relative or
