@@ -692,3 +692,24 @@ fn going_home_is_no_visit() {
     );
     assert_eq!(places, ["Manila"]);
 }
+
+#[test]
+fn new_in_a_countrys_name_is_no_other_event() {
+    let found = signs(
+        "Australia and Papua New Guinea sign defence treaty\nCANBERRA, Oct 6 (AAP) - \
+         Australian Prime Minister Anthony Albanese and Papua New Guinea Prime Minister \
+         James Marape signed a treaty in Canberra on Monday.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
+#[test]
+fn the_treaty_named_next_is_the_one_signed() {
+    let found = signs(
+        "Anthony Albanese and James Marape signed a mutual defence treaty in Canberra on \
+         Monday. The Pukpuk Treaty, named after the Tok Pisin word for crocodile, will allow \
+         Papua New Guineans to serve in the Australian Defence Force.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].2, ["Pukpuk Treaty"]);
+}

@@ -1924,7 +1924,9 @@ fn separately(ctx: &Context<'_, '_>, events: Vec<Event>) -> Vec<Event> {
 }
 
 /// "These agreements, including X and Y, ...": agreements named in the
-/// sentence after a signing whose agreements were not named belong to it.
+/// sentence after a signing whose agreements were not named belong to it;
+/// so does one that opens that sentence and is of the kind signed ("signed
+/// a defence treaty. The Pukpuk Treaty ...").
 fn attach_following_agreements(input: &Input<'_>, entities: &Entities, events: &mut [Event]) {
     let sentences = input.tokens.sentences();
     for e in events.iter_mut() {
@@ -1947,6 +1949,33 @@ fn attach_following_agreements(input: &Input<'_>, entities: &Entities, events: &
                 first[1].as_str(),
                 "agreements" | "pacts" | "accords" | "deals" | "documents" | "memoranda"
             );
+        // "signed a mutual defence treaty ... The Pukpuk Treaty, named
+        // after ...": the next sentence opens with the name of an
+        // agreement of the kind the signing left unnamed.
+        let trigger_end = input
+            .tokens
+            .token_ending_at(e.trigger.end)
+            .map_or(0, |i| i + 1);
+        let sentence_end = sentences[s].tokens.end;
+        let unnamed: Vec<String> = (trigger_end..sentence_end)
+            .take(8)
+            .map(|i| lower(input, i))
+            .filter(|w| AGREEMENT_NOUNS.contains(&w.as_str()))
+            .collect();
+        let skip = usize::from(first.first().is_some_and(|w| w == "the"));
+        let opening = entities
+            .mentions_in(next.tokens.clone())
+            .first()
+            .filter(|m| {
+                m.etype == EntityType::Agreement
+                    && m.tokens.start == next.tokens.start + skip
+                    && m.tokens.end > m.tokens.start
+                    && unnamed.contains(&lower(input, m.tokens.end - 1))
+            });
+        if let Some(m) = opening {
+            push(&mut e.agreement, m.entity);
+            continue;
+        }
         if !anaphor {
             continue;
         }
@@ -1984,7 +2013,8 @@ fn reference(input: &Input<'_>, e: &Event) -> Reference {
     for i in (t.saturating_sub(6)..t).rev() {
         let w = lower(input, i);
         let w = w.as_str();
-        if ORDINALS.contains(&w) {
+        // Written in lower case: "New" in "Papua New Guinea" is a name's.
+        if ORDINALS.contains(&w) && toks[i].shape == tidings_tokenize::Shape::Lower {
             return Reference::Another;
         }
         if PHRASE_ENDS.contains(&w) || matches!(w, "." | "," | ";" | ":") {
