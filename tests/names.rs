@@ -284,3 +284,26 @@ fn an_acronym_of_a_name_the_text_gives_is_that_name_not_the_lists() {
     // Two letters are too few to tell: "IN" is not the Indian Navy.
     assert!(!names("The Indian Navy said IN ships would sail.").contains(&"IN".to_string()));
 }
+
+#[test]
+fn a_company_with_its_corporate_form_and_a_generic_mou_with_the_named_one_are_one() {
+    assert_eq!(
+        names("Lockheed wins contract\nLockheed Martin Corp has been awarded a contract."),
+        ["Lockheed Martin"]
+    );
+    let agreements: Vec<String> = extractor()
+        .extract(
+            "India, Malaysia sign MoU on defence cooperation\nThe two sides exchanged a \
+             Memorandum of Understanding on Submarine Cooperation.",
+            None,
+        )
+        .entities
+        .into_iter()
+        .filter(|e| e.etype == EntityType::Agreement)
+        .map(|e| e.name)
+        .collect();
+    assert_eq!(
+        agreements,
+        ["Memorandum of Understanding on Submarine Cooperation"]
+    );
+}

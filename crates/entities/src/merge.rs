@@ -7,7 +7,7 @@
 //! in full; and when a place name is the tail of another place in the same
 //! country ("Delhi" and "New Delhi").
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use tidings_core::{EntityType, Span};
 use tidings_tokenize::Shape;
@@ -310,6 +310,20 @@ const GENERIC_TAILS: &[&str] = &[
     "deal",
     "accord",
     "treaty",
+    // Corporate forms: "Lockheed Martin Corp" is Lockheed Martin.
+    "corp",
+    "corporation",
+    "inc",
+    "ltd",
+    "plc",
+    "llc",
+    "co",
+    "ag",
+    "gmbh",
+    "sa",
+    "nv",
+    "se",
+    "spa",
 ];
 
 fn join_generic_tails(input: &Input<'_>, mentions: &[Mention], groups: &mut Groups) {
@@ -317,6 +331,19 @@ fn join_generic_tails(input: &Input<'_>, mentions: &[Mention], groups: &mut Grou
         .iter()
         .map(|m| name_key(mention_text(input, m)))
         .collect();
+    let mut first: HashMap<String, usize> = HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        first.entry(k.clone()).or_insert(i);
+    }
+    // ... and every form of the listed entries the text names ("Lockheed"
+    // in the headline, "Lockheed Martin Corp" below).
+    for (i, m) in mentions.iter().enumerate() {
+        if let Some(entry) = m.entry.map(|e| input.gazetteer.entry(e)) {
+            for f in std::iter::once(&entry.name).chain(&entry.aliases) {
+                first.entry(name_key(f)).or_insert(i);
+            }
+        }
+    }
     for (i, m) in mentions.iter().enumerate() {
         if !matches!(m.etype, EntityType::Org | EntityType::Agreement) {
             continue;
@@ -327,10 +354,35 @@ fn join_generic_tails(input: &Input<'_>, mentions: &[Mention], groups: &mut Grou
         if !GENERIC_TAILS.contains(&tail) {
             continue;
         }
-        if let Some(j) = keys.iter().position(|k| k == head) {
+        if let Some(&j) = first.get(head) {
             if matches!(mentions[j].etype, EntityType::Org | EntityType::Agreement) {
                 groups.union(i, j);
             }
+        }
+    }
+    // A generic instrument of the lists ("MoU", "free trade agreement")
+    // is the one named agreement of the text that begins with its name
+    // ("Memorandum of Understanding on Submarine Cooperation").
+    let gaz = input.gazetteer;
+    let agreements: Vec<usize> = (0..mentions.len())
+        .filter(|&j| mentions[j].etype == EntityType::Agreement)
+        .collect();
+    for (i, m) in mentions.iter().enumerate() {
+        let Some(entry) = m.entry.map(|e| gaz.entry(e)) else {
+            continue;
+        };
+        if m.etype != EntityType::Agreement || entry.attr("kind") != Some("instrument") {
+            continue;
+        }
+        let generic = format!("{} ", name_key(&entry.name));
+        let named: Vec<usize> = agreements
+            .iter()
+            .copied()
+            .filter(|&j| keys[j].starts_with(&generic))
+            .collect();
+        let distinct: HashSet<&str> = named.iter().map(|&j| keys[j].as_str()).collect();
+        if distinct.len() == 1 {
+            groups.union(i, named[0]);
         }
     }
 }
@@ -460,7 +512,11 @@ fn build(input: &Input<'_>, mut mentions: Vec<Mention>, groups: &mut Groups) -> 
             text.chars().filter(|c| c.is_alphabetic()).count() > 4
                 && !text.chars().any(char::is_lowercase)
         };
-        let written = clean_name(mention_text(input, longest));
+        let mut written = clean_name(mention_text(input, longest));
+        // "Lockheed Martin Corp": the company's name is without its form.
+        if etype == EntityType::Org {
+            written = without_corporate_form(&written).to_string();
+        }
         let name = match listed {
             Some(entry)
                 if longest.tokens.len() == 1
@@ -713,6 +769,25 @@ fn same_words(a: &str, b: &str) -> bool {
 }
 
 /// A name as reported: without a leading "the" and surrounding punctuation.
+/// `name` without an abbreviated corporate form at its end ("Lockheed
+/// Martin Corp", "Hanwha Co., Ltd."); a name of one word keeps it.
+fn without_corporate_form(name: &str) -> &str {
+    let mut name = name;
+    loop {
+        let Some((head, last)) = name.rsplit_once(' ') else {
+            return name;
+        };
+        let form = last.trim_end_matches('.').to_lowercase();
+        if !matches!(
+            form.as_str(),
+            "corp" | "inc" | "ltd" | "co" | "plc" | "llc" | "pty"
+        ) {
+            return name;
+        }
+        name = head.trim_end_matches(',');
+    }
+}
+
 fn clean_name(s: &str) -> String {
     let s = s.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')');
     let s = s
