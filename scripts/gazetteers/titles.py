@@ -242,7 +242,7 @@ honorific|Begum
 honorific|Sahib|Saheb
 honorific|Hazrat
 honorific|Haji|Hajji|Hajj|Al-Haj|Alhaji|Alhaja
-honorific|Datuk|Dato'|Dato|Datuk Seri|Dato' Sri|Tan Sri|Tun|Tunku|Tengku|Puan Sri|Toh Puan
+honorific|Datuk|Dato'|Dato|Datuk Seri|Dato' Sri|Dato' Seri|Dato Seri|Datuk Sri|Datin|Datin Seri|Tan Sri|Tun|Tunku|Tengku|Puan Sri|Toh Puan
 honorific|Pehin
 honorific|Bapak
 honorific|Excellency|His Excellency|Her Excellency|H.E.

@@ -802,8 +802,19 @@ fn clean_name(s: &str) -> String {
 fn title_with_country(input: &Input<'_>, m: &Mention, title: Span) -> String {
     let mut span = title;
     for &c in &m.countries {
-        if c.end <= title.start && input.text[c.end..title.start].trim().is_empty() {
-            span = c.cover(title);
+        let between = input.text[c.end.min(title.start)..title.start].trim();
+        let after = input.text[title.end..c.start.max(title.end)].trim();
+        if c.end <= title.start && between.is_empty() {
+            // "Indian Foreign Secretary"; not the honorific after "Defence
+            // Minister of Malaysia".
+            let of_before = input.text[..c.start].trim_end().ends_with(" of")
+                || input.text[..c.start].trim_end().ends_with(" of the");
+            if !of_before {
+                span = c.cover(title);
+            }
+        } else if c.start >= title.end && matches!(after, "of" | "of the") {
+            // "Defence Minister of Malaysia".
+            span = title.cover(c);
         }
     }
     input.text[span]
