@@ -97,6 +97,21 @@ fn a_bare_ministry_belongs_to_the_country_of_its_minister() {
     let text = "CANBERRA (Reuters) - Defence Minister Rajnath Singh met Australian Defence \
                 Minister Richard Marles. The Ministry of Defence said India and Australia agreed.";
     assert_eq!(part_of(text, "Ministry of Defence"), ["Australia"]);
+    // No holder named, and no one of another country: the dateline's.
+    let country_of = |text: &str, body: &str| {
+        let doc = extractor().extract(text, None);
+        let e = doc.entities.into_iter().find(|e| e.name == body);
+        e.and_then(|e| e.attrs.country)
+    };
+    let text = "WASHINGTON, July 2 (Reuters) - Lockheed Martin has been awarded a contract, \
+                the Defense Department said.";
+    assert_eq!(
+        country_of(text, "Defense Department").as_deref(),
+        Some("United States")
+    );
+    let text = "SEOUL, March 14 (Yonhap) - Australian Defence Industry Minister Pat Conroy will \
+                attend the ceremony, a spokesperson for the Department of Defence said.";
+    assert_eq!(country_of(text, "Department of Defence"), None);
 }
 
 #[test]

@@ -550,9 +550,9 @@ fn resolve(
 /// ("Washington and Manila"), a comma and a country or state after it
 /// ("Austin, Texas"), a demonym use ("Georgian"), or, for a capital, a text
 /// that names its country ("thanked Washington" in a story of a U.S. arms
-/// sale). A country name with nothing against it stands ("Turkey bought
-/// ..."); another place needs something for it ("Nice work" is not the
-/// city).
+/// sale), or a dateline ("WASHINGTON, July 2 (Reuters) -"). A country
+/// name with nothing against it stands ("Turkey bought ..."); another
+/// place needs something for it ("Nice work" is not the city).
 fn ambiguous_supported(input: &Input<'_>, m: &Mention, countries: &HashSet<&str>) -> bool {
     let toks = input.tokens.tokens();
     let word = |i: usize| toks.get(i).map(|t| input.text[t.span].to_lowercase());
@@ -593,6 +593,18 @@ fn ambiguous_supported(input: &Input<'_>, m: &Mention, countries: &HashSet<&str>
         if person_cue && toks[prev].shape == tidings_tokenize::Shape::Capitalized {
             return false;
         }
+    }
+    // A dateline: "WASHINGTON, July 2 (Reuters) -", "AUSTIN (AP) -".
+    let text = &input.text[m.span];
+    let dateline = (m.tokens.start == 0 || toks[m.tokens.start].newline_before)
+        && text.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !text.chars().any(char::is_lowercase)
+        && matches!(
+            word(m.tokens.end).as_deref(),
+            Some("," | "(" | ":" | "-" | "\u{2013}" | "\u{2014}")
+        );
+    if dateline {
+        return true;
     }
     let before = m.tokens.start.checked_sub(1).and_then(word);
     if let Some(b) = before.as_deref() {

@@ -637,7 +637,9 @@ fn countries_of_title_bodies(mentions: &[Mention], entities: &mut [Entity]) {
 /// the people it names with that portfolio all act for one country. A
 /// ministry's holder is a minister, a department's a secretary; failing
 /// those, the other (Britain's Ministry of Defence has a Defence
-/// Secretary).
+/// Secretary). With holders of several countries, it is the dateline's
+/// country (`home`) if they include it; with no holder, the dateline's
+/// when no one of another country is named.
 fn countries_of_bare_ministries(entities: &mut [Entity], home: Option<&str>) {
     for i in 0..entities.len() {
         let e = &entities[i];
@@ -664,6 +666,21 @@ fn countries_of_bare_ministries(entities: &mut [Entity], home: Option<&str>) {
             .iter()
             .map(|office| holders(office))
             .find(|countries| !countries.is_empty());
+        // No holder named: the ministry of the place the story was
+        // written ("WASHINGTON (Reuters) - ... the Defense Department
+        // said"), unless the story names people of other countries ("SEOUL
+        // - Australian Defence Industry Minister Pat Conroy ... the
+        // Department of Defence said").
+        if found.is_none() {
+            let foreigners = entities.iter().any(|p| {
+                p.etype == EntityType::Person
+                    && p.country.as_deref().is_some_and(|c| Some(c) != home)
+            });
+            if let Some(home) = home.filter(|_| !foreigners) {
+                entities[i].country = Some(home.to_string());
+            }
+            continue;
+        }
         let Some([Some(first), rest @ ..]) = found.as_deref() else {
             continue;
         };
