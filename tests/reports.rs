@@ -713,3 +713,18 @@ fn the_treaty_named_next_is_the_one_signed() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].2, ["Pukpuk Treaty"]);
 }
+
+#[test]
+fn an_mou_exchanged_is_signed_by_the_two_sides_the_talks_had() {
+    let found = signs(
+        "Rajnath Singh held bilateral talks with Defence Minister of Malaysia Dato' Seri \
+         Mohamed Khaled Nordin in New Delhi today. The two sides exchanged a Memorandum of \
+         Understanding on Submarine Cooperation.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, ["Rajnath Singh", "Mohamed Khaled Nordin"]);
+    assert_eq!(
+        found[0].2,
+        ["Memorandum of Understanding on Submarine Cooperation"]
+    );
+}

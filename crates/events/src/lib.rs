@@ -1479,7 +1479,7 @@ fn both_sides(ctx: &Context<'_, '_>, earlier: &[Event]) -> Option<[usize; 2]> {
     }
     let entities = ctx.entities;
     let is_person = |e: usize| entities.entities[e].etype == EntityType::Person;
-    if people {
+    let two_people = || {
         // The leaders are the two people of an event with two people in
         // this sentence or the one before ("Singh held a meeting with
         // Marles ... The two ministers discussed ..."), else of the first
@@ -1507,6 +1507,12 @@ fn both_sides(ctx: &Context<'_, '_>, earlier: &[Event]) -> Option<[usize; 2]> {
                 .collect();
             return Some([two[0], two[1]]);
         }
+        None
+    };
+    if people {
+        if let Some(pair) = two_people() {
+            return Some(pair);
+        }
     }
     let mut last: Vec<usize> = Vec::new();
     for m in entities.mentions.iter().rev() {
@@ -1531,7 +1537,13 @@ fn both_sides(ctx: &Context<'_, '_>, earlier: &[Event]) -> Option<[usize; 2]> {
             }
         }
     }
-    None
+    // "Rajnath Singh held talks with the Defence Minister of Malaysia ...
+    // The two sides exchanged an MoU": one country named, two principals.
+    if people {
+        None
+    } else {
+        two_people()
+    }
 }
 
 /// Whether timex `t` is a vague reference used as an adjective ("the
