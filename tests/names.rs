@@ -322,3 +322,12 @@ fn a_company_with_its_corporate_form_and_a_generic_mou_with_the_named_one_are_on
         ["Memorandum of Understanding on Submarine Cooperation"]
     );
 }
+
+#[test]
+fn a_listed_system_in_the_plural_goes_by_the_list_name() {
+    let e = entity(
+        "The Army ordered more Precision Strike Missiles on Tuesday.",
+        EntityType::System,
+    );
+    assert_eq!(e.name, "Precision Strike Missile");
+}

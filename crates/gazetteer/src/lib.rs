@@ -177,6 +177,46 @@ pub enum Form {
     Demonym,
 }
 
+/// The plural of a system's form that ends in a noun of equipment
+/// ("Precision Strike Missile" -> "Precision Strike Missiles", "K2 tank"
+/// -> "K2 tanks"); none for other forms.
+fn plural_of_system(form: &str) -> Option<String> {
+    const NOUNS: &[&str] = &[
+        "missile",
+        "tank",
+        "jet",
+        "fighter",
+        "helicopter",
+        "drone",
+        "vehicle",
+        "launcher",
+        "howitzer",
+        "frigate",
+        "destroyer",
+        "submarine",
+        "corvette",
+        "rifle",
+        "engine",
+        "carrier",
+        "bomber",
+        "interceptor",
+        "rocket",
+        "boat",
+        "vessel",
+        "ship",
+        "gun",
+        "radar",
+        "satellite",
+        "torpedo",
+        "cruiser",
+        "system",
+    ];
+    let last = form.rsplit(' ').next()?;
+    NOUNS
+        .contains(&last.to_lowercase().as_str())
+        .then(|| format!("{form}s"))
+}
+
 /// One match of a gazetteer form in a text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Match {
@@ -555,8 +595,19 @@ impl Gazetteer {
                     _ => {}
                 }
             }
+            // A system named by a noun also goes in the plural ("Precision
+            // Strike Missiles", "K2 tanks").
+            let plurals: Vec<String> = if entry.label == "SYSTEM" {
+                std::iter::once(&entry.name)
+                    .chain(&entry.aliases)
+                    .filter_map(|f| plural_of_system(f))
+                    .collect()
+            } else {
+                Vec::new()
+            };
             let forms = std::iter::once((Form::Name, entry.name.as_str()))
                 .chain(entry.aliases.iter().map(|a| (Form::Alias, a.as_str())))
+                .chain(plurals.iter().map(|a| (Form::Alias, a.as_str())))
                 .chain(values(acronyms).map(|a| (Form::Acronym, a)))
                 .chain(values(demonyms).map(|a| (Form::Demonym, a)));
             for (form, surface) in forms {
