@@ -728,3 +728,30 @@ fn an_mou_exchanged_is_signed_by_the_two_sides_the_talks_had() {
         ["Memorandum of Understanding on Submarine Cooperation"]
     );
 }
+
+#[test]
+fn an_exercise_off_a_territory_is_there() {
+    let (date, places) = dated_at(
+        "The Malabar naval exercise, which brings together the navies of the four countries, \
+         will be held off Guam in November.",
+        "2025-03-05",
+        "EXERCISE",
+    );
+    assert_eq!(date.as_deref(), Some("2025-11"));
+    assert_eq!(places, ["Guam"]);
+}
+
+#[test]
+fn a_meeting_to_come_and_one_dated_earlier_are_two() {
+    let found = events_of(
+        "External Affairs Minister S Jaishankar is also expected to hold bilateral talks with \
+         US Secretary of State Marco Rubio on the sidelines. The two met earlier this year, \
+         hours after Rubio was sworn in.",
+        "2025-03-05",
+        "MEET",
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].0, None);
+    assert_eq!(found[1].0.as_deref(), Some("2025"));
+    assert_eq!(found[1].1, ["S. Jaishankar", "Marco Rubio"]);
+}

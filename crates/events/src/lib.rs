@@ -1044,7 +1044,7 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
                     push(&mut event.location, m.entity);
                 }
             }
-            EntityType::Place if !before && after_prep(&["in", "to"]) => {
+            EntityType::Place if !before && after_prep(&["in", "to", "off"]) => {
                 if matches!(
                     etype,
                     EventType::Visit | EventType::Summit | EventType::Exercise | EventType::Meet
@@ -1473,7 +1473,9 @@ fn both_sides(ctx: &Context<'_, '_>, earlier: &[Event]) -> Option<[usize; 2]> {
     let words: Vec<String> = (ctx.clause.start..ctx.trigger.start)
         .map(|i| ctx.word(i))
         .collect();
-    let people = phrase_in(&words, BOTH_LEADERS);
+    // "The two met earlier this year": the two people last named.
+    let the_two = words.len() >= 2 && words[words.len() - 2..] == ["the", "two"];
+    let people = the_two || phrase_in(&words, BOTH_LEADERS);
     if !people && !phrase_in(&words, BOTH_SIDES) {
         return None;
     }
@@ -2120,7 +2122,15 @@ fn merge_reports(
             let dated_apart = match (o.date, e.date) {
                 (Some(a), Some(b)) => {
                     let (a, b) = (&input.timexes[a].value, &input.timexes[b].value);
-                    a != b
+                    // "next month" and "April 2" (or "the first week of
+                    // April") are one date, told twice.
+                    let week_and_other_of_year = |x: &str, y: &str| {
+                        x.get(4..6) == Some("-W") && !y.contains('W') && x.get(..4) == y.get(..4)
+                    };
+                    !a.starts_with(b.as_str())
+                        && !b.starts_with(a.as_str())
+                        && !week_and_other_of_year(a, b)
+                        && !week_and_other_of_year(b, a)
                         && a.starts_with(|c: char| c.is_ascii_digit())
                         && b.starts_with(|c: char| c.is_ascii_digit())
                 }
@@ -2139,8 +2149,23 @@ fn merge_reports(
                 && e.agreement.is_empty()
                 && e.name.is_empty()
                 && Some(*k) == latest;
+            // "is expected to hold talks with Rubio ... The two met earlier
+            // this year": one to come and one dated back from now are two
+            // events.
+            let dated_back = |x: &Event| {
+                x.status == Status::Happened
+                    && x.date.is_some_and(|d| {
+                        let text = input.text[input.timexes[d].span].to_lowercase();
+                        ["earlier", "last", "ago", "previous", "past"]
+                            .iter()
+                            .any(|w| text.split_whitespace().any(|t| t == *w))
+                    })
+            };
+            let past_and_planned = (o.status == Status::Planned && dated_back(&e))
+                || (e.status == Status::Planned && dated_back(o));
             o.etype == e.etype
                 && !conflict(o)
+                && !past_and_planned
                 && (same_thing || !dated_apart && !another)
                 && ((seen[*k].contains(&s)
                     && nested(&people(&o.participants), &people(&e.participants)))

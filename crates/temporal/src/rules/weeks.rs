@@ -38,6 +38,43 @@ pub(super) fn join(text: &str, out: &mut Vec<Timex>) {
         }
         i += 1;
     }
+    // "the first week of April": no rule tags "the first week" alone.
+    for t in out.iter_mut() {
+        if t.kind != TimexKind::Date || t.rule == "week_of" {
+            continue;
+        }
+        let before = &text[..t.span.start];
+        let Some(rest) = strip_word_end(before, "of") else {
+            continue;
+        };
+        let Some(rest) = strip_word_end(rest, "week") else {
+            continue;
+        };
+        let Some((which, rest)) = ["first", "second", "third", "fourth", "final", "last"]
+            .iter()
+            .find_map(|w| strip_word_end(rest, w).map(|r| (*w, r)))
+        else {
+            continue;
+        };
+        let Some(day) = day_in(which, &t.value) else {
+            continue;
+        };
+        let start = strip_word_end(rest, "the").unwrap_or(rest).len();
+        let start = start + (text[start..].len() - text[start..].trim_start().len());
+        t.span = Span::new(start, t.span.end);
+        t.value = super::normalise::fmt_week(day);
+        t.rule = "week_of";
+    }
+}
+
+/// `text` without the word `word` (any case) at its end, and the spaces
+/// before that word; `None` when it does not end so.
+fn strip_word_end<'t>(text: &'t str, word: &str) -> Option<&'t str> {
+    let trimmed = text.trim_end();
+    let cut = trimmed.len().checked_sub(word.len())?;
+    let (head, tail) = (trimmed.get(..cut)?, trimmed.get(cut..)?);
+    let boundary = head.is_empty() || head.ends_with(|c: char| c.is_whitespace());
+    (tail.eq_ignore_ascii_case(word) && boundary).then(|| head.trim_end())
 }
 
 /// A day of the week that `which` ("", "first", ..., "last") names in the
@@ -122,5 +159,17 @@ mod tests {
         join(text, &mut out);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].value, "2024-W13");
+        // "the first week" is not tagged alone: the month takes it in.
+        let text = "They will meet in the first week of April.";
+        let month = text.find("April").unwrap();
+        let mut out = vec![Timex {
+            span: Span::new(month, month + 5),
+            kind: TimexKind::Date,
+            value: "2025-04".into(),
+            rule: "test",
+        }];
+        join(text, &mut out);
+        assert_eq!(out[0].value, "2025-W14");
+        assert_eq!(&text[out[0].span.range()], "the first week of April");
     }
 }
