@@ -594,16 +594,7 @@ fn ambiguous_supported(input: &Input<'_>, m: &Mention, countries: &HashSet<&str>
             return false;
         }
     }
-    // A dateline: "WASHINGTON, July 2 (Reuters) -", "AUSTIN (AP) -".
-    let text = &input.text[m.span];
-    let dateline = (m.tokens.start == 0 || toks[m.tokens.start].newline_before)
-        && text.chars().filter(|c| c.is_alphabetic()).count() >= 3
-        && !text.chars().any(char::is_lowercase)
-        && matches!(
-            word(m.tokens.end).as_deref(),
-            Some("," | "(" | ":" | "-" | "\u{2013}" | "\u{2014}")
-        );
-    if dateline {
+    if is_dateline(input, m.tokens.clone()) {
         return true;
     }
     let before = m.tokens.start.checked_sub(1).and_then(word);
@@ -669,6 +660,26 @@ fn ambiguous_supported(input: &Input<'_>, m: &Mention, countries: &HashSet<&str>
             && e.attr("country").is_some_and(|c| countries.contains(c))
     });
     m.is_country || capital_of_named
+}
+
+/// Whether tokens `r` are a dateline's place: written in capitals (three
+/// letters or more), opening a line, followed by a comma, parenthesis,
+/// colon or dash ("WASHINGTON, July 2 (Reuters) -", "AUSTIN (AP) -").
+pub(crate) fn is_dateline(input: &Input<'_>, r: Range<usize>) -> bool {
+    let toks = input.tokens.tokens();
+    if r.is_empty() || r.end > toks.len() {
+        return false;
+    }
+    let text = &input.text[toks[r.start].span.start..toks[r.end - 1].span.end];
+    (r.start == 0 || toks[r.start].newline_before)
+        && text.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !text.chars().any(char::is_lowercase)
+        && toks.get(r.end).is_some_and(|t| {
+            matches!(
+                &input.text[t.span],
+                "," | "(" | ":" | "-" | "\u{2013}" | "\u{2014}"
+            )
+        })
 }
 
 /// A rule name made of country words and a listed name of the same type

@@ -310,20 +310,13 @@ const GENERIC_TAILS: &[&str] = &[
     "deal",
     "accord",
     "treaty",
-    // Corporate forms: "Lockheed Martin Corp" is Lockheed Martin.
-    "corp",
     "corporation",
-    "inc",
-    "ltd",
-    "plc",
-    "llc",
-    "co",
-    "ag",
-    "gmbh",
-    "sa",
-    "nv",
-    "se",
-    "spa",
+];
+
+/// Abbreviated corporate forms: "Lockheed Martin Corp" is Lockheed Martin,
+/// and is named without it.
+const CORPORATE_FORMS: &[&str] = &[
+    "corp", "inc", "ltd", "plc", "llc", "co", "pty", "ag", "gmbh", "sa", "nv", "se", "spa",
 ];
 
 fn join_generic_tails(input: &Input<'_>, mentions: &[Mention], groups: &mut Groups) {
@@ -351,7 +344,7 @@ fn join_generic_tails(input: &Input<'_>, mentions: &[Mention], groups: &mut Grou
         let Some((head, tail)) = keys[i].rsplit_once(' ') else {
             continue;
         };
-        if !GENERIC_TAILS.contains(&tail) {
+        if !GENERIC_TAILS.contains(&tail) && !CORPORATE_FORMS.contains(&tail) {
             continue;
         }
         if let Some(&j) = first.get(head) {
@@ -706,24 +699,10 @@ fn dateline_country(
     mentions: &[Mention],
     entities: &[Entity],
 ) -> Option<String> {
-    let toks = input.tokens.tokens();
     let m = mentions
         .iter()
         .take_while(|m| m.span.start < 600)
-        .find(|m| {
-            let text = mention_text(input, m);
-            m.etype == EntityType::Place
-                && !m.tokens.is_empty()
-                && (m.tokens.start == 0 || toks[m.tokens.start].newline_before)
-                && text.chars().filter(|c| c.is_alphabetic()).count() >= 3
-                && !text.chars().any(char::is_lowercase)
-                && toks.get(m.tokens.end).is_some_and(|t| {
-                    matches!(
-                        &input.text[t.span],
-                        "," | "(" | ":" | "-" | "\u{2013}" | "\u{2014}"
-                    )
-                })
-        })?;
+        .find(|m| m.etype == EntityType::Place && crate::is_dateline(input, m.tokens.clone()))?;
     let e = &entities[m.entity];
     if e.kind.as_deref() == Some("country") {
         Some(e.name.clone())
@@ -810,10 +789,7 @@ fn without_corporate_form(name: &str) -> &str {
             return name;
         };
         let form = last.trim_end_matches('.').to_lowercase();
-        if !matches!(
-            form.as_str(),
-            "corp" | "inc" | "ltd" | "co" | "plc" | "llc" | "pty"
-        ) {
+        if !CORPORATE_FORMS.contains(&form.as_str()) {
             return name;
         }
         name = head.trim_end_matches(',');

@@ -772,11 +772,7 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
     // is not a participant of its own, nor is the country or body in a
     // title ("US Secretary for Defence Lloyd Austin", "EU Trade
     // Commissioner Valdis Dombrovskis").
-    let attribute_spans: Vec<Span> = entities
-        .mentions
-        .iter()
-        .flat_map(|m| m.countries.iter().chain(&m.titles).copied())
-        .collect();
+    let attribute_spans = attribute_spans(entities, ctx.sentence.clone());
     let outer: Vec<&tidings_entities::Mention> = inside
         .iter()
         .copied()
@@ -797,21 +793,7 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
     let mut possessor = None;
     {
         let mut j = trigger.start;
-        while j > region.start
-            && matches!(
-                ctx.word(j - 1).as_str(),
-                "state"
-                    | "official"
-                    | "maiden"
-                    | "first"
-                    | "second"
-                    | "recent"
-                    | "day"
-                    | "-"
-                    | "two"
-                    | "three"
-            )
-        {
+        while j > region.start && TRIP_WORDS.contains(&ctx.word(j - 1).as_str()) {
             j -= 1;
         }
         if j > region.start && matches!(ctx.word(j - 1).as_str(), "'s" | "’s") {
@@ -1243,6 +1225,18 @@ fn pronoun_subject(ctx: &Context<'_, '_>) -> Option<usize> {
     (!named_between).then_some(p)
 }
 
+/// The title and country-word spans of the mentions that start among
+/// `tokens` ("US Secretary for Defence" of Lloyd Austin): names inside
+/// them are attributes, not actors. A mention's attributes lie in its
+/// sentence, so a sentence's mentions are enough.
+fn attribute_spans(entities: &Entities, tokens: Range<usize>) -> Vec<Span> {
+    entities
+        .mentions_in(tokens)
+        .iter()
+        .flat_map(|m| m.countries.iter().chain(&m.titles).copied())
+        .collect()
+}
+
 /// Words between a possessive and a visit or meeting ("his first official
 /// visit", "her two-day trip").
 const TRIP_WORDS: &[&str] = &[
@@ -1256,13 +1250,9 @@ const TRIP_WORDS: &[&str] = &[
 /// on with "he"). Not one named in a title or inside another name.
 fn antecedent(ctx: &Context<'_, '_>, p: usize) -> Option<usize> {
     let (input, entities) = (ctx.input, ctx.entities);
-    let attribute_spans: Vec<Span> = entities
-        .mentions
-        .iter()
-        .flat_map(|m| m.countries.iter().chain(&m.titles).copied())
-        .collect();
     let first_person = |tokens: Range<usize>| {
         let mentions = entities.mentions_in(tokens.clone());
+        let attribute_spans = attribute_spans(entities, tokens.clone());
         mentions
             .iter()
             .filter(|m| m.tokens.end <= tokens.end && m.etype == EntityType::Person)
@@ -2051,13 +2041,7 @@ fn reference(input: &Input<'_>, e: &Event) -> Reference {
 /// The index of the headline: a first sentence that ends its line
 /// without a full stop, followed by more text.
 fn headline(input: &Input<'_>) -> Option<usize> {
-    let sentences = input.tokens.sentences();
-    let toks = input.tokens.tokens();
-    let first = sentences.first()?;
-    let last = toks.get(first.tokens.end.checked_sub(1)?)?;
-    let next = toks.get(first.tokens.end)?;
-    let stop = matches!(&input.text[last.span], "." | "!" | "?");
-    (!stop && next.newline_before && sentences.len() > 1).then_some(0)
+    input.tokens.is_title_line(input.text, 0).then_some(0)
 }
 
 /// Merges reports of one event: same type, no conflicting agreement, name

@@ -159,12 +159,10 @@ pub fn tense_at(text: &str, tokens: &Tokens, first: usize, last: usize) -> Tense
     let b = last.saturating_sub(base).min(words.len());
     // A headline has no full stop, and its "to" is the future: "Iran, U.S.
     // to hold talks in Rome on Friday".
-    let headline = toks[sentence.tokens.end - 1].text(text) != "."
+    let headline = tokens.is_title_line(text, tokens.sentence_of(first))
         && toks[sentence.tokens.clone()]
             .iter()
-            .all(|t| !t.newline_before)
-        && sentence.tokens.end < toks.len()
-        && toks[sentence.tokens.end].newline_before;
+            .all(|t| !t.newline_before);
     let mut best: Option<(usize, Tense)> = None;
     for i in (0..a.min(words.len())).rev() {
         let headline_to = headline

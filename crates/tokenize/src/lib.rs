@@ -120,6 +120,22 @@ impl Tokens {
             .ok()
     }
 
+    /// Whether sentence `sentence` of `text` is a headline's line: it ends
+    /// without a full stop, question or exclamation mark, and more text
+    /// starts on a new line after it ("Iran, U.S. to hold talks in Rome").
+    pub fn is_title_line(&self, text: &str, sentence: usize) -> bool {
+        let Some(s) = self.sentences.get(sentence) else {
+            return false;
+        };
+        let (Some(last), Some(next)) = (
+            s.tokens.end.checked_sub(1).and_then(|i| self.tokens.get(i)),
+            self.tokens.get(s.tokens.end),
+        ) else {
+            return false;
+        };
+        !matches!(last.text(text), "." | "!" | "?") && next.newline_before
+    }
+
     /// The index of the sentence holding token `token`.
     pub fn sentence_of(&self, token: usize) -> usize {
         self.sentences
