@@ -331,3 +331,78 @@ fn a_listed_system_in_the_plural_goes_by_the_list_name() {
     );
     assert_eq!(e.name, "Precision Strike Missile");
 }
+
+/// The people of `text` as (name, country attribute).
+fn people(text: &str) -> Vec<(String, Option<String>)> {
+    extractor()
+        .extract(text, None)
+        .entities
+        .into_iter()
+        .filter(|e| e.etype == EntityType::Person)
+        .map(|e| (e.name, e.attrs.country))
+        .collect()
+}
+
+fn person(name: &str, country: Option<&str>) -> (String, Option<String>) {
+    (name.to_string(), country.map(str::to_string))
+}
+
+#[test]
+fn a_president_named_by_surname_is_no_town_and_a_king_no_one_elses_surname() {
+    // "Bush" alone is the President named with his title, not the Egyptian
+    // town Būsh; "King Hussein" is named by his given name, which is no
+    // surname of Saddam Hussein's.
+    let text = "President Bush said the United States may extend the quarantine. Later, Bush \
+                spoke at the Pentagon. Also today, King Hussein of Jordan arrived in Washington. \
+                Iraq's Saddam Hussein sought peace.";
+    assert_eq!(
+        people(text),
+        [
+            person("Bush", None),
+            person("Hussein", Some("Jordan")),
+            person("Saddam Hussein", None)
+        ]
+    );
+    assert!(!names(text).contains(&"Būsh".to_string()));
+    // With both named, "Hussein" alone is neither for sure.
+    let doc = extractor().extract(
+        "King Hussein of Jordan met Bush. Saddam Hussein was not there. Bush pressed Hussein.",
+        None,
+    );
+    let saddam = doc
+        .entities
+        .iter()
+        .find(|e| e.name == "Saddam Hussein")
+        .expect("Saddam Hussein");
+    assert!(
+        !saddam.aliases.contains(&"Hussein".to_string()),
+        "{saddam:?}"
+    );
+}
+
+#[test]
+fn a_person_of_a_country_acts_for_it() {
+    let found = people(
+        "Presidents Leonid Kuchma of Ukraine and Boris Yeltsin of Russia signed a plan. \
+         In a letter to President Hashemi Rafsanjani of Iran, he said so.",
+    );
+    assert_eq!(
+        found,
+        [
+            person("Leonid Kuchma", Some("Ukraine")),
+            person("Boris Yeltsin", Some("Russia")),
+            person("Hashemi Rafsanjani", Some("Iran"))
+        ]
+    );
+}
+
+#[test]
+fn a_listed_body_before_a_lower_case_agreement_is_the_body() {
+    assert_eq!(
+        names(
+            "Troops stay until Iraq complies with the U.N. Security Council agreement. \
+             Palace inspections will start soon."
+        ),
+        ["Iraq", "U.N. Security Council"]
+    );
+}

@@ -755,3 +755,40 @@ fn a_meeting_to_come_and_one_dated_earlier_are_two() {
     assert_eq!(found[1].0.as_deref(), Some("2025"));
     assert_eq!(found[1].1, ["S. Jaishankar", "Marco Rubio"]);
 }
+
+#[test]
+fn a_speaker_after_and_an_apposition_are_not_the_visitors() {
+    let text = "Mikhail Sytenko, a former deputy secretary-general of the United Nations, is \
+                also expected to visit Baghdad, Yuri Gremitskikh said at a news briefing today.";
+    let visits = events_of(text, "1990-08-15", "VISIT");
+    assert_eq!(visits.len(), 1, "{visits:?}");
+    assert_eq!(visits[0].1, ["Mikhail Sytenko"]);
+}
+
+#[test]
+fn a_body_visiting_no_named_place_is_no_visit() {
+    let text = "Five other U.N. inspection teams visited a total of nine other sites, the Iraqi \
+                News Agency reported.";
+    assert_eq!(events_of(text, "1998-03-06", "VISIT"), []);
+}
+
+#[test]
+fn calling_on_a_country_to_act_is_no_meeting() {
+    let text = "Mr. Gore called on Israel to continue taking risks for peace.";
+    assert_eq!(events_of(text, "1998-05-01", "MEET"), []);
+}
+
+#[test]
+fn he_and_another_meeting_someone_separately_are_two_meetings_that_day() {
+    let text = "Israeli Prime Minister Benjamin Netanyahu says considerable gaps remain. He and \
+                Palestinian leader Yasser Arafat meet separately Monday with US Secretary of \
+                State Madeleine Albright.";
+    let meets = events_of(text, "1998-05-01", "MEET");
+    let want = |who: &str| {
+        (
+            Some("1998-05-04".to_string()),
+            vec![who.to_string(), "Madeleine Albright".to_string()],
+        )
+    };
+    assert_eq!(meets, [want("Benjamin Netanyahu"), want("Yasser Arafat")]);
+}

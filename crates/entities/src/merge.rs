@@ -46,6 +46,37 @@ impl Groups {
 /// Name suffixes that are not surnames.
 const SUFFIXES: &[&str] = &["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"];
 
+/// The last words of royal titles: a king or an emir is named by a given
+/// or regnal name ("King Hussein", "Crown Prince Hassan"), which is no
+/// surname of anyone else ("Saddam Hussein").
+const ROYAL: &[&str] = &[
+    "king", "queen", "prince", "princess", "emir", "amir", "sultan", "shah", "emperor", "empress",
+    "pope", "sheikh", "sheik",
+];
+
+/// Whether a person mention is titled as a royal.
+fn is_royal(input: &Input<'_>, m: &Mention) -> bool {
+    m.titles.iter().any(|&t| {
+        input.text[t]
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| ROYAL.contains(&w.to_lowercase().as_str()))
+    })
+}
+
+/// The one word of a person named by a title and a single (non-royal)
+/// name, not from a list ("President Bush"): it stands for that person
+/// alone elsewhere in the text, unless someone named in full has it.
+fn titled_single<'t>(input: &Input<'t>, m: &Mention) -> Option<&'t str> {
+    let single = m.etype == EntityType::Person
+        && m.tokens.len() == 1
+        && m.entry.is_none()
+        && m.kind != MentionKind::Short
+        && !m.titles.is_empty()
+        && !is_royal(input, m);
+    single.then(|| mention_text(input, m))
+}
+
 fn mention_text<'t>(input: &Input<'t>, m: &Mention) -> &'t str {
     &input.text[m.span]
 }
@@ -189,8 +220,26 @@ fn add_short_names(input: &Input<'_>, mentions: &mut Vec<Mention>) -> Vec<(usize
             }
         }
     }
+    // A royal's name makes the surname of another ambiguous: "Hussein"
+    // alone may be King Hussein or Saddam Hussein.
+    for m in mentions.iter() {
+        if m.etype == EntityType::Person && m.tokens.len() == 1 && is_royal(input, m) {
+            let w = mention_text(input, m);
+            if let Some(v) = parts.get_mut(w) {
+                let key = name_key(w);
+                if !v.contains(&key) {
+                    v.push(key);
+                }
+            }
+        }
+    }
     // A surname shared by two different people is ambiguous: "Singh".
     parts.retain(|_, people| people.len() == 1);
+    for m in mentions.iter() {
+        if let Some(w) = titled_single(input, m) {
+            parts.entry(w).or_insert_with(|| vec![name_key(w)]);
+        }
+    }
     if parts.is_empty() {
         return links;
     }
@@ -228,7 +277,11 @@ fn add_short_names(input: &Input<'_>, mentions: &mut Vec<Mention>) -> Vec<(usize
                     });
                 if yields {
                     mentions[k] = short(input, i);
-                } else if single && m.etype == EntityType::Person && m.entry.is_none() {
+                } else if single
+                    && m.etype == EntityType::Person
+                    && m.entry.is_none()
+                    && m.titles.is_empty()
+                {
                     mentions[k].kind = MentionKind::Short;
                 }
             }
@@ -394,8 +447,22 @@ fn join_people(input: &Input<'_>, mentions: &[Mention], groups: &mut Groups) {
             }
         }
     }
+    // One titled word owns itself where no one named in full has it; a
+    // royal's name makes it ambiguous where someone has.
     for (i, m) in mentions.iter().enumerate() {
-        if m.etype != EntityType::Person || m.tokens.len() != 1 {
+        if let Some(w) = titled_single(input, m) {
+            owners.entry(w).or_insert_with(|| vec![i]);
+        } else if m.etype == EntityType::Person && m.tokens.len() == 1 && is_royal(input, m) {
+            if let Some(v) = owners.get_mut(mention_text(input, m)) {
+                let root = groups.find(i);
+                if !v.iter().any(|&j| groups.find(j) == root) {
+                    v.push(i);
+                }
+            }
+        }
+    }
+    for (i, m) in mentions.iter().enumerate() {
+        if m.etype != EntityType::Person || m.tokens.len() != 1 || is_royal(input, m) {
             continue;
         }
         if let Some(v) = owners.get(mention_text(input, m)) {

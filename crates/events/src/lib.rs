@@ -295,6 +295,8 @@ const GAP_WORDS: &[&str] = &[
     "also",
     "together",
     "jointly",
+    "separately",
+    "on",
     "'s",
     "’s",
     "(",
@@ -542,6 +544,16 @@ pub fn find_in(
             e.location.push(place);
         }
     }
+    // A visit goes to a place. With none found, only a person's stays: a
+    // body's "visits" are mostly inspections or tours of sites the text
+    // does not name ("the team made surprise visits to a number of sites").
+    events.retain(|e| {
+        e.etype != EventType::Visit
+            || !e.location.is_empty()
+            || e.participants
+                .iter()
+                .any(|&p| entities.entities[p].etype == EntityType::Person)
+    });
     events.sort_by_key(|e| (e.trigger.start, e.etype));
     events
 }
@@ -698,6 +710,27 @@ fn in_relative_clause(input: &Input<'_>, i: usize, trigger: usize, clause_start:
         .find(|&j| word(j) == ",")
         .is_some_and(|j| relative_pronoun(&word(j + 1).to_ascii_lowercase()));
     opened && (i..trigger).any(|j| word(j) == ",")
+}
+
+/// Whether token `i`, before the trigger, lies in an apposition set off by
+/// commas right after a person's name: "Sytenko, a former deputy
+/// secretary-general of the United Nations, is expected to visit Baghdad".
+fn in_apposition(ctx: &Context<'_, '_>, i: usize) -> bool {
+    let trigger = ctx.trigger.start;
+    let from = ctx.clause.start.max(i.saturating_sub(20));
+    let Some(open) = (from..i).rev().find(|&j| ctx.word(j) == ",") else {
+        return false;
+    };
+    let apposition = matches!(
+        ctx.word(open + 1).as_str(),
+        "a" | "an" | "the" | "former" | "then"
+    );
+    let after_person = ctx
+        .entities
+        .mentions_in(ctx.clause.start..open)
+        .iter()
+        .any(|m| m.tokens.end == open && m.etype == EntityType::Person);
+    apposition && after_person && (i..trigger).any(|j| ctx.word(j) == ",")
 }
 
 /// Whether a lower-case word opens a relative clause.
@@ -859,6 +892,35 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
         {
             b -= 1;
         }
+        // "The Innovations for Defence Excellence (iDEX) initiative was
+        // established": the name before a generic noun and an acronym.
+        if b < trigger.start && b > region.start {
+            if matches!(
+                ctx.word(b - 1).as_str(),
+                "initiative"
+                    | "programme"
+                    | "program"
+                    | "scheme"
+                    | "project"
+                    | "platform"
+                    | "challenge"
+                    | "fund"
+                    | "mission"
+                    | "centre"
+                    | "center"
+                    | "forum"
+            ) {
+                b -= 1;
+            }
+            if b > region.start && ctx.word(b - 1) == ")" {
+                if let Some(open) = (b.saturating_sub(5).max(region.start)..b - 1)
+                    .rev()
+                    .find(|&j| ctx.word(j) == "(")
+                {
+                    b = open;
+                }
+            }
+        }
         let subject = (b < trigger.start)
             .then(|| {
                 outer.iter().find(|m| {
@@ -946,8 +1008,22 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
             continue;
         }
         // "Marles said Australia had entered into ...": the speaker is no
-        // actor of what the reported clause says others did.
+        // actor of what the reported clause says others did; nor is one
+        // who says it after ("is expected to visit Baghdad, Gremitskikh
+        // said").
         if before && m.etype != EntityType::Agreement && speaker_of_other(ctx, m, &outer) {
+            continue;
+        }
+        if !before
+            && m.tokens.end < ctx.sentence.end
+            && SPEECH.contains(&ctx.word(m.tokens.end).as_str())
+        {
+            continue;
+        }
+        // "Sytenko, a former deputy secretary-general of the United
+        // Nations, is expected to visit": a name in an apposition to the
+        // subject describes it.
+        if before && in_apposition(ctx, m.tokens.start) {
             continue;
         }
         // "in Kazan, Russia": the place the place before lies in is where
@@ -1122,8 +1198,9 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
     }
     // "He later spoke by phone with ...": the person the pronoun stands
     // for is the subject.
-    if !has_subject(event) {
-        if let Some(p) = pronoun_subject(ctx).and_then(|p| antecedent(ctx, p)) {
+    let pronoun = pronoun_subject(ctx);
+    if !has_subject(event) || pronoun.is_some_and(|p| coordinated_pronoun(ctx, p)) {
+        if let Some(p) = pronoun.and_then(|p| antecedent(ctx, p)) {
             if !event.participants.contains(&p) {
                 event.participants.insert(0, p);
             }
@@ -1222,7 +1299,15 @@ fn pronoun_subject(ctx: &Context<'_, '_>) -> Option<usize> {
         .mentions_in(p + 1..trigger)
         .iter()
         .any(|m| m.tokens.end <= trigger);
-    (!named_between).then_some(p)
+    (!named_between || coordinated_pronoun(ctx, p)).then_some(p)
+}
+
+/// Whether the pronoun at token `p` heads a subject with a name after
+/// "and": "He and Palestinian leader Yasser Arafat meet ...".
+fn coordinated_pronoun(ctx: &Context<'_, '_>, p: usize) -> bool {
+    matches!(ctx.word(p).as_str(), "he" | "she")
+        && p + 1 < ctx.trigger.start
+        && ctx.word(p + 1) == "and"
 }
 
 /// The title and country-word spans of the mentions that start among
@@ -1410,8 +1495,16 @@ fn participant_position(ctx: &Context<'_, '_>, m: Range<usize>, before: bool) ->
     if before {
         return true;
     }
+    // A date between does not count either ("meet separately Monday with").
+    let toks = ctx.input.tokens.tokens();
+    let timexes = ctx.input.timexes;
+    let in_date = |i: usize| {
+        let span = toks[i].span;
+        let k = timexes.partition_point(|t| t.span.end <= span.start);
+        timexes.get(k).is_some_and(|t| t.span.contains(span))
+    };
     let gap: Vec<String> = (ctx.trigger.end..m.start)
-        .filter(|&i| !skippable(ctx, i))
+        .filter(|&i| !skippable(ctx, i) && !in_date(i))
         .map(|i| ctx.word(i))
         .collect();
     let words = |w: &String| GAP_WORDS.contains(&w.as_str());
@@ -1899,16 +1992,28 @@ fn separately(ctx: &Context<'_, '_>, events: Vec<Event>) -> Vec<Event> {
             out.push(e);
             continue;
         }
-        let trigger_start = ctx.trigger.start;
+        let trigger_end = ctx.trigger.end;
         let entities = ctx.entities;
-        let before_trigger = |p: usize| {
+        // The ones met are named after the trigger; the subjects before it
+        // (or by a pronoun).
+        let after_trigger = |p: usize| {
             entities.entities[p].mentions.iter().any(|&m| {
-                entities.mentions[m].tokens.end <= trigger_start
-                    && entities.mentions[m].tokens.start >= ctx.sentence.start
+                entities.mentions[m].tokens.start >= trigger_end
+                    && entities.mentions[m].tokens.end <= ctx.sentence.end
             })
         };
-        let (subjects, others): (Vec<usize>, Vec<usize>) =
-            e.participants.iter().partition(|&&p| before_trigger(p));
+        let (others, subjects): (Vec<usize>, Vec<usize>) =
+            e.participants.iter().partition(|&&p| after_trigger(p));
+        // "He and Arafat meet separately Monday with Albright": one
+        // meeting of each with her, on that day.
+        if subjects.len() >= 2 && others.len() == 1 {
+            for s in subjects {
+                let mut one = e.clone();
+                one.participants = vec![s, others[0]];
+                out.push(one);
+            }
+            continue;
+        }
         if subjects.is_empty() || others.len() < 2 {
             out.push(e);
             continue;

@@ -82,6 +82,22 @@ const HEADLINE_VERBS: &[&str] = &[
 /// Present-tense auxiliaries.
 const PRESENT: &[&str] = &["is", "are", "am"];
 
+/// Event verbs whose plain present with a plural subject is the news
+/// present of a schedule ("He and Arafat meet separately Monday").
+#[rustfmt::skip]
+const PLURAL_PRESENT: &[&str] = &[
+    "meet", "arrive", "travel", "convene", "gather", "sign", "attend", "begin", "resume",
+];
+
+/// Words before such a verb that make it no scheduled present: an
+/// infinitive, a modal or a negation ("agreed to meet", "did not meet"),
+/// or a determiner of a noun.
+#[rustfmt::skip]
+const NOT_PLURAL_PRESENT: &[&str] = &[
+    "to", "not", "n't", "did", "do", "does", "could", "would", "can", "may", "might", "must",
+    "should", "the", "a", "an", "their", "its",
+];
+
 fn lower(s: &str) -> String {
     s.to_lowercase()
 }
@@ -109,6 +125,28 @@ fn cue(words: &[String], i: usize) -> Option<Tense> {
         return Some(Tense::Future);
     }
     if FUTURE.contains(&w) {
+        return Some(Tense::Future);
+    }
+    // "The leaders meet every year": a habit, not a schedule.
+    let habit = next.is_some_and(|n| {
+        matches!(
+            n,
+            "every"
+                | "each"
+                | "annually"
+                | "twice"
+                | "once"
+                | "regularly"
+                | "weekly"
+                | "monthly"
+                | "often"
+                | "yearly"
+        )
+    });
+    if PLURAL_PRESENT.contains(&w)
+        && !habit
+        && !prev.is_some_and(|p| NOT_PLURAL_PRESENT.contains(&p))
+    {
         return Some(Tense::Future);
     }
     let participle = |w: &str| {
@@ -264,6 +302,18 @@ mod tests {
         );
         assert_eq!(
             tense_of("They agreed to hold talks in Rome on Friday.", "Friday"),
+            Tense::Past
+        );
+        // The plain present of a plural subject is a schedule.
+        assert_eq!(
+            tense_of(
+                "He and Arafat meet separately Monday with Albright.",
+                "Monday"
+            ),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of("They did not meet on Monday.", "Monday"),
             Tense::Past
         );
     }
