@@ -406,3 +406,15 @@ fn a_listed_body_before_a_lower_case_agreement_is_the_body() {
         ["Iraq", "U.N. Security Council"]
     );
 }
+
+#[test]
+fn a_company_head_does_not_swallow_a_listed_place_or_company() {
+    assert_eq!(
+        names("Jewish West Bank settlers and Mesa Airlines staff protested."),
+        ["West Bank", "Mesa Airlines"]
+    );
+    assert_eq!(
+        names("Hyundai Rotem and Hanwha Aerospace won the order."),
+        ["Hyundai Rotem", "Hanwha Aerospace"]
+    );
+}
