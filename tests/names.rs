@@ -384,14 +384,16 @@ fn a_president_named_by_surname_is_no_town_and_a_king_no_one_elses_surname() {
 fn a_person_of_a_country_acts_for_it() {
     let found = people(
         "Presidents Leonid Kuchma of Ukraine and Boris Yeltsin of Russia signed a plan. \
-         In a letter to President Hashemi Rafsanjani of Iran, he said so.",
+         In a letter to President Hashemi Rafsanjani of Iran, he said so. Palestinian leader \
+         Yasser Arafat agreed.",
     );
     assert_eq!(
         found,
         [
             person("Leonid Kuchma", Some("Ukraine")),
             person("Boris Yeltsin", Some("Russia")),
-            person("Hashemi Rafsanjani", Some("Iran"))
+            person("Hashemi Rafsanjani", Some("Iran")),
+            person("Yasser Arafat", Some("Palestine"))
         ]
     );
 }
