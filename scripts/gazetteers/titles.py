@@ -161,6 +161,7 @@ office|Director|Deputy Director
 office|Secretary
 office|Spokesperson|Spokesman|Spokeswoman
 office|Leader|Party Leader|Rebel Leader|Militia Leader
+office|Superintendent|Police Superintendent|Chief Superintendent|Deputy Superintendent
 office|Commissioner|High Representative|High Representative for Foreign Affairs and Security Policy
 office|President of the European Commission|Commission President
 office|President of the European Council

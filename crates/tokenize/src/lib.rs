@@ -37,11 +37,13 @@ use unicode_segmentation::UnicodeSegmentation;
 pub enum Shape {
     /// Letters, all lower case: `met`, `iphone`.
     Lower,
-    /// An upper-case letter followed by lower-case ones: `India`, `Dr.`.
+    /// An upper-case letter followed by lower-case ones: `India`, `Dr.`;
+    /// also names with an inner capital after a lower-case letter or an
+    /// apostrophe: `McDonald`, `O'Connor`.
     Capitalized,
     /// Two or more letters, all upper case, or a single capital: `NATO`, `U.S.`, `J.`.
     Upper,
-    /// Letters in any other mix of case: `iDEX`, `McDonald`.
+    /// Letters in any other mix of case: `iDEX`, `eBay`.
     Mixed,
     /// Decimal digits only (with `,` or `.` between them): `2016`, `1,000`.
     Digit,
@@ -350,8 +352,13 @@ pub fn shape(word: &str) -> Shape {
     } else if first_upper && upper == 1 {
         Shape::Capitalized
     } else if first_upper {
-        // "McDonald", "DeSantis": capitalised names with an inner capital.
-        if word.chars().nth(1).is_some_and(char::is_lowercase) {
+        // "McDonald", "DeSantis", "O'Connor", "D’Souza": capitalised names
+        // with an inner capital.
+        if word
+            .chars()
+            .nth(1)
+            .is_some_and(|c| c.is_lowercase() || c == '\'' || c == '’')
+        {
             Shape::Capitalized
         } else {
             Shape::Mixed
@@ -550,6 +557,8 @@ mod tests {
         assert_eq!(shape("U.S."), Shape::Upper);
         assert_eq!(shape("iDEX"), Shape::Mixed);
         assert_eq!(shape("McDonald"), Shape::Capitalized);
+        assert_eq!(shape("O'Connor"), Shape::Capitalized);
+        assert_eq!(shape("D’Souza"), Shape::Capitalized);
         assert_eq!(shape("2016"), Shape::Digit);
         assert_eq!(shape("1,000"), Shape::Digit);
         assert_eq!(shape("F414"), Shape::Alnum);
