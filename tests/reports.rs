@@ -792,3 +792,14 @@ fn he_and_another_meeting_someone_separately_are_two_meetings_that_day() {
     };
     assert_eq!(meets, [want("Benjamin Netanyahu"), want("Yasser Arafat")]);
 }
+
+#[test]
+fn an_apposition_after_the_one_met_is_no_party_and_no_distance() {
+    let text = "Chief of Naval Staff Admiral R Hari Kumar met Adm. John Aquilino, commander of \
+                U.S. Indo-Pacific Command, in Honolulu on Tuesday.";
+    assert_eq!(dated_at(text, "2024-03-20", "MEET").1, ["Honolulu"]);
+    assert_eq!(
+        events_of(text, "2024-03-20", "MEET")[0].1,
+        ["R. Hari Kumar", "John Aquilino"]
+    );
+}

@@ -733,6 +733,54 @@ fn in_apposition(ctx: &Context<'_, '_>, i: usize) -> bool {
     apposition && after_person && (i..trigger).any(|j| ctx.word(j) == ",")
 }
 
+/// The appositions after the trigger in its clause, each from its opening
+/// comma to its closing one: a comma right after a person's name, then a
+/// description in lower case ("met Adm. John Aquilino, commander of U.S.
+/// Indo-Pacific Command, in Honolulu"; "with Wang Yi, the foreign
+/// minister, on Monday").
+fn appositions_after(ctx: &Context<'_, '_>) -> Vec<Range<usize>> {
+    let toks = ctx.input.tokens.tokens();
+    let end = ctx.clause.end;
+    let mentions = ctx.entities.mentions_in(ctx.trigger.end..end);
+    let mut out = Vec::new();
+    for m in mentions.iter().filter(|m| m.etype == EntityType::Person) {
+        let open = m.tokens.end;
+        if open + 1 >= end || ctx.word(open) != "," {
+            continue;
+        }
+        let first = ctx.word(open + 1);
+        let describes = toks[open + 1].shape == tidings_tokenize::Shape::Lower
+            && !matches!(
+                first.as_str(),
+                "and"
+                    | "or"
+                    | "but"
+                    | "who"
+                    | "which"
+                    | "where"
+                    | "while"
+                    | "as"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "to"
+                    | "said"
+                    | "says"
+                    | "told"
+                    | "after"
+                    | "before"
+                    | "when"
+            );
+        if !describes {
+            continue;
+        }
+        if let Some(close) = (open + 2..end.min(open + 16)).find(|&j| ctx.word(j) == ",") {
+            out.push(open..close + 1);
+        }
+    }
+    out
+}
+
 /// Whether a lower-case word opens a relative clause.
 fn relative_pronoun(word: &str) -> bool {
     matches!(word, "who" | "whom" | "whose" | "which")
@@ -1026,6 +1074,14 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
         if before && in_apposition(ctx, m.tokens.start) {
             continue;
         }
+        if !before
+            && m.etype != EntityType::Place
+            && appositions_after(ctx)
+                .iter()
+                .any(|a| a.start <= m.tokens.start && m.tokens.end <= a.end)
+        {
+            continue;
+        }
         // "in Kazan, Russia": the place the place before lies in is where
         // that one is where.
         if m.etype == EntityType::Place
@@ -1084,8 +1140,20 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
                 } else {
                     8
                 };
+                // An apposition after the trigger's object does not count
+                // ("met Adm. John Aquilino, commander of U.S. Indo-Pacific
+                // Command, in Honolulu").
+                let skipped: usize = if m.tokens.start > trigger.end {
+                    appositions_after(ctx)
+                        .iter()
+                        .filter(|a| a.end <= m.tokens.start)
+                        .map(|a| a.len())
+                        .sum()
+                } else {
+                    0
+                };
                 let near = etype == EventType::Visit
-                    || m.tokens.start.saturating_sub(trigger.end) <= reach
+                    || m.tokens.start.saturating_sub(trigger.end + skipped) <= reach
                         && trigger.start.saturating_sub(m.tokens.end) <= reach;
                 // Before the trigger, "to" and "from" tell where someone
                 // travelled, not where this happened ("arrived on his first
