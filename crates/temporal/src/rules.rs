@@ -31,6 +31,7 @@ enum Handler {
     Numeric,
     MonthDay,
     DayMonth,
+    Holiday,
     MonthYear,
     MonthRelYear,
     Month,
@@ -156,6 +157,7 @@ fn triggers(h: Handler) -> (&'static [&'static str], bool) {
             true,
         ),
         Handler::Century => (&["century"], false),
+        Handler::Holiday => (&["christmas", "year", "halloween", "boxing"], false),
         Handler::Season => (&["spring", "summer", "autumn", "fall", "winter"], false),
         Handler::Quarter => (&["quarter"], false),
         Handler::Half => (&["half"], false),
@@ -264,6 +266,12 @@ impl Rules {
                 Handler::DayMonth,
                 format!(
                     r"\b(?:(?P<wd>{weekday})\s*,?\s+)?(?:the\s+)?(?P<d>{day})\b(?P<of>\s+of)?\s+(?P<m>{month_any})\b\.?(?:\s*,?\s*(?P<y>{yearx}))?"
+                ),
+            ),
+            (
+                Handler::Holiday,
+                format!(
+                    r"\b(?:(?P<rel>last|next|this)\s+)?(?P<h>christmas(?:\s+(?:day|eve))?|new\s+year(?:'|’)s(?:\s+(?:day|eve))?|halloween|boxing\s+day)\b(?:\s*,?\s*(?P<y>{yearx}))?"
                 ),
             ),
             (

@@ -121,6 +121,13 @@ fn cue(words: &[String], i: usize) -> Option<Tense> {
     {
         return Some(Tense::Future);
     }
+    // "A deal is expected by Christmas", "the jets are due in May".
+    if matches!(w, "expected" | "due")
+        && matches!(next, Some("by" | "in" | "on" | "before"))
+        && matches!(prev, Some("is" | "are" | "be"))
+    {
+        return Some(Tense::Future);
+    }
     if w == "next" {
         return Some(Tense::Future);
     }

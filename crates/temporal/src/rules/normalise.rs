@@ -215,19 +215,42 @@ pub(super) fn normalise(h: Handler, caps: &Captures, ctx: &mut Ctx, span: Span) 
             ctx.anchor = Some(d);
             date("numeric_date", fmt_date(d))
         }
-        Handler::MonthDay | Handler::DayMonth => {
-            let m = i64::from(month_number(cap("m")?)?);
-            let d = day_number(cap("d")?)?;
+        Handler::MonthDay | Handler::DayMonth | Handler::Holiday => {
+            // A holiday is its month and day ("Christmas" is December 25).
+            let named = |md: &'static str, dm: &'static str, holiday: &'static str| match h {
+                Handler::MonthDay => md,
+                Handler::DayMonth => dm,
+                _ => holiday,
+            };
+            let (m, d) = match h {
+                Handler::Holiday => holiday_day(&lc("h")?)?,
+                _ => (i64::from(month_number(cap("m")?)?), day_number(cap("d")?)?),
+            };
+            // A holiday is a point of reference, not the story's day: it
+            // anchors nothing that follows.
+            let anchors = h != Handler::Holiday;
             if let Some(y) = cap("y").and_then(year_number) {
                 let dt = ymd(y, m, d)?;
-                ctx.anchor = Some(dt);
-                ctx.year = Some(y);
-                let rule = if h == Handler::MonthDay {
-                    "month_day_year"
-                } else {
-                    "day_month_year"
+                if anchors {
+                    ctx.anchor = Some(dt);
+                    ctx.year = Some(y);
+                }
+                return date(
+                    named("month_day_year", "day_month_year", "holiday_year"),
+                    fmt_date(dt),
+                );
+            }
+            // "next Christmas" is the coming one, "last Christmas" the one
+            // before; a month and day with "next year" is a year on.
+            if let (Handler::Holiday, Some(rel), Some(r)) = (h, lc("rel"), r) {
+                let y = i64::from(r.year());
+                let this = ymd(y, m, d)?;
+                let dt = match rel.as_str() {
+                    "last" if this >= r => ymd(y - 1, m, d)?,
+                    "next" if this < r => ymd(y + 1, m, d)?,
+                    _ => this,
                 };
-                return date(rule, fmt_date(dt));
+                return date("holiday_rel", fmt_date(dt));
             }
             if let Some(rel) = lc("rel") {
                 let shift = match rel.as_str() {
@@ -236,18 +259,19 @@ pub(super) fn normalise(h: Handler, caps: &Captures, ctx: &mut Ctx, span: Span) 
                     _ => 0,
                 };
                 ymd(2000, m, d)?; // validates the day (leap years allowed)
+                let rule = named(
+                    "month_day_rel_year",
+                    "month_day_rel_year",
+                    "holiday_rel_year",
+                );
                 return match ry {
                     // A February 29 must exist in the year it lands on.
-                    Some(y) => date("month_day_rel_year", fmt_date(ymd(y + shift, m, d)?)),
-                    None => date("month_day_rel_year", format!("XXXX-{m:02}-{d:02}")),
+                    Some(y) => date(rule, fmt_date(ymd(y + shift, m, d)?)),
+                    None => date(rule, format!("XXXX-{m:02}-{d:02}")),
                 };
             }
             ymd(2000, m, d)?;
-            let rule = if h == Handler::MonthDay {
-                "month_day"
-            } else {
-                "day_month"
-            };
+            let rule = named("month_day", "day_month", "holiday");
             match r {
                 Some(r) => {
                     let (tense, said_will) = match lc("wrel").as_deref() {
@@ -259,7 +283,9 @@ pub(super) fn normalise(h: Handler, caps: &Captures, ctx: &mut Ctx, span: Span) 
                     let dt = ymd(y, m, d)?;
                     // A day the story names is the anchor of "two days
                     // later", even when its year is inferred.
-                    ctx.anchor = Some(dt);
+                    if anchors {
+                        ctx.anchor = Some(dt);
+                    }
                     date(rule, fmt_date(dt))
                 }
                 None => date(rule, format!("XXXX-{m:02}-{d:02}")),
@@ -797,4 +823,18 @@ fn unit_rel(caps: &Captures, ctx: &mut Ctx, span: Span) -> Norm {
         _ => return None,
     };
     date(rule, v)
+}
+
+/// The month and day of a fixed-date holiday, lower case ("christmas").
+fn holiday_day(name: &str) -> Option<(i64, i64)> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    Some(match words[..] {
+        ["christmas"] | ["christmas", "day"] => (12, 25),
+        ["christmas", "eve"] => (12, 24),
+        ["boxing", "day"] => (12, 26),
+        ["halloween"] => (10, 31),
+        ["new", _] | ["new", _, "day"] => (1, 1),
+        ["new", _, "eve"] => (12, 31),
+        _ => return None,
+    })
 }
