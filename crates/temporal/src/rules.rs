@@ -32,6 +32,7 @@ enum Handler {
     MonthDay,
     DayMonth,
     Holiday,
+    DayAlone,
     MonthYear,
     MonthRelYear,
     Month,
@@ -158,6 +159,7 @@ fn triggers(h: Handler) -> (&'static [&'static str], bool) {
         ),
         Handler::Century => (&["century"], false),
         Handler::Holiday => (&["christmas", "year", "halloween", "boxing"], false),
+        Handler::DayAlone => (&[], true),
         Handler::Season => (&["spring", "summer", "autumn", "fall", "winter"], false),
         Handler::Quarter => (&["quarter"], false),
         Handler::Half => (&["half"], false),
@@ -273,6 +275,11 @@ impl Rules {
                 format!(
                     r"\b(?:(?P<rel>last|next|this)\s+)?(?P<h>christmas(?:\s+(?:day|eve))?|new\s+year(?:'|’)s(?:\s+(?:day|eve))?|halloween|boxing\s+day)\b(?:\s*,?\s*(?P<y>{yearx}))?"
                 ),
+            ),
+            // "on the 25th": a day of the month of the story.
+            (
+                Handler::DayAlone,
+                r"\bthe\s+(?P<d>[0-3]?\d(?:st|nd|rd|th))\b".into(),
             ),
             (
                 Handler::MonthYear,
@@ -627,6 +634,20 @@ fn accept(h: Handler, caps: &Captures, text: &str, tokens: &Tokens, span: Span) 
     let next = next_word(text, tokens, span.end);
     let prev_is = |ws: &[&str]| prev.as_deref().is_some_and(|p| ws.contains(&p));
     match h {
+        // "on the 25th", not "on the 25th anniversary" or "the 25th of".
+        Handler::DayAlone => {
+            let d =
+                cap("d").and_then(|s| s.trim_end_matches(char::is_alphabetic).parse::<i64>().ok());
+            d.is_some_and(|d| (1..=31).contains(&d))
+                && prev_is(&["on"])
+                && next.as_deref().is_none_or(|n| {
+                    !n.chars().next().is_some_and(char::is_alphanumeric)
+                        || matches!(
+                            n,
+                            "and" | "at" | "in" | "when" | "after" | "before" | "with" | "as"
+                        )
+                })
+        }
         Handler::MonthDay | Handler::DayMonth => {
             let d = cap("d").and_then(day_number).unwrap_or(0);
             if !(1..=31).contains(&d) {

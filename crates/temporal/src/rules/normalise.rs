@@ -339,6 +339,25 @@ pub(super) fn normalise(h: Handler, caps: &Captures, ctx: &mut Ctx, span: Span) 
             };
             date("month", format!("{y:04}-{m:02}"))
         }
+        Handler::DayAlone => {
+            let d: i64 = cap("d")?
+                .trim_end_matches(char::is_alphabetic)
+                .parse()
+                .ok()?;
+            let r = r?;
+            let (y, m) = (i64::from(r.year()), i64::from(r.month()));
+            // The story's month, or the one after (before) it when the
+            // clause looks ahead (back) past that day.
+            let rd = i64::from(r.day());
+            let shift = match direction_and_verb(ctx, span).0 {
+                Tense::Future if d < rd => 1,
+                Tense::Past if d > rd => -1,
+                _ => 0,
+            };
+            let months = y * 12 + (m - 1) + shift;
+            let dt = ymd(months.div_euclid(12), months.rem_euclid(12) + 1, d)?;
+            date("day_alone", fmt_date(dt))
+        }
         Handler::Weekday => {
             let wd = i64::from(weekday_number(cap("wd")?)?);
             let rel = lc("rel");
