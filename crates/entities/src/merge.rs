@@ -54,6 +54,12 @@ const ROYAL: &[&str] = &[
     "pope", "sheikh", "sheik",
 ];
 
+/// Whether a person mention of one word is titled as a royal ("King
+/// Hussein").
+fn royal_single(input: &Input<'_>, m: &Mention) -> bool {
+    m.etype == EntityType::Person && m.tokens.len() == 1 && is_royal(input, m)
+}
+
 /// Whether a person mention is titled as a royal.
 fn is_royal(input: &Input<'_>, m: &Mention) -> bool {
     m.titles.iter().any(|&t| {
@@ -223,7 +229,7 @@ fn add_short_names(input: &Input<'_>, mentions: &mut Vec<Mention>) -> Vec<(usize
     // A royal's name makes the surname of another ambiguous: "Hussein"
     // alone may be King Hussein or Saddam Hussein.
     for m in mentions.iter() {
-        if m.etype == EntityType::Person && m.tokens.len() == 1 && is_royal(input, m) {
+        if royal_single(input, m) {
             let w = mention_text(input, m);
             if let Some(v) = parts.get_mut(w) {
                 let key = name_key(w);
@@ -452,7 +458,7 @@ fn join_people(input: &Input<'_>, mentions: &[Mention], groups: &mut Groups) {
     for (i, m) in mentions.iter().enumerate() {
         if let Some(w) = titled_single(input, m) {
             owners.entry(w).or_insert_with(|| vec![i]);
-        } else if m.etype == EntityType::Person && m.tokens.len() == 1 && is_royal(input, m) {
+        } else if royal_single(input, m) {
             if let Some(v) = owners.get_mut(mention_text(input, m)) {
                 let root = groups.find(i);
                 if !v.iter().any(|&j| groups.find(j) == root) {

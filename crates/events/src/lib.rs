@@ -999,6 +999,7 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
     // "... in the presence of Rajnath Singh, who held talks with Y": the
     // trigger's subject is the one named right before ", who".
     let relative_subject = relative_subject(ctx, &outer);
+    let appositions = appositions_after(ctx);
     for m in &outer {
         if m.tokens.start < trigger.end && trigger.start < m.tokens.end {
             continue;
@@ -1076,7 +1077,7 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
         }
         if !before
             && m.etype != EntityType::Place
-            && appositions_after(ctx)
+            && appositions
                 .iter()
                 .any(|a| a.start <= m.tokens.start && m.tokens.end <= a.end)
         {
@@ -1144,7 +1145,7 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
                 // ("met Adm. John Aquilino, commander of U.S. Indo-Pacific
                 // Command, in Honolulu").
                 let skipped: usize = if m.tokens.start > trigger.end {
-                    appositions_after(ctx)
+                    appositions
                         .iter()
                         .filter(|a| a.end <= m.tokens.start)
                         .map(|a| a.len())
