@@ -853,7 +853,11 @@ fn accept(h: Handler, caps: &Captures, text: &str, tokens: &Tokens, span: Span) 
         Handler::UnitRel => {
             let r = cap("rel").unwrap_or("").to_lowercase();
             let u = cap("u").unwrap_or("").to_lowercase();
-            if u == "day" && !span_has_mod(caps) {
+            // "the day" alone is any day ("the day he arrived"); "the next
+            // day" is the day after the one the story last named.
+            let r = r.split_whitespace().collect::<Vec<_>>().join(" ");
+            let anaphoric_day = matches!(r.as_str(), "the next" | "the following" | "the previous");
+            if u == "day" && !span_has_mod(caps) && !anaphoric_day {
                 return false;
             }
             // "the year-ago results", "the year-end figure": a compound
@@ -864,7 +868,9 @@ fn accept(h: Handler, caps: &Captures, text: &str, tokens: &Tokens, span: Span) 
             if matches!(r.as_str(), "that" | "the same") && u != "year" {
                 return false;
             }
-            if r == "the" && matches!(u.as_str(), "century" | "decade") {
+            // "the decade" alone is any decade; "the end of the decade" is
+            // the story's.
+            if r == "the" && matches!(u.as_str(), "century" | "decade") && !span_has_mod(caps) {
                 return false;
             }
             // "the year two thousand" belongs to the spelled-year rule.

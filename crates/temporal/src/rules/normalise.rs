@@ -793,7 +793,8 @@ fn unit_rel(caps: &Captures, ctx: &mut Ctx, span: Span) -> Norm {
     }
     // "the following day / week / month", "the previous day": counted
     // from the date the story last named in full, when it named one.
-    let anaphoric = matches!(rel.as_str(), "the following" | "the previous");
+    let anaphoric = matches!(rel.as_str(), "the following" | "the previous")
+        || (u == "day" && rel == "the next");
     let r = if anaphoric {
         ctx.anchor.or(ctx.reference())
     } else {

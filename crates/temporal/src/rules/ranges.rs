@@ -179,6 +179,39 @@ pub(super) fn complete(text: &str, tokens: &Tokens, out: &mut Vec<Timex>) {
         let value = with_year(&a.value, &format!("{year:04}"));
         out[i - 1].value = value;
     }
+    // "from March 1 to March 5": two dates whose years were both inferred.
+    // The start's clause decides the year; the end lies after the start
+    // (the preposition "to" alone would have sent it to the coming March).
+    for i in 1..out.len() {
+        let (a, b) = (&out[i - 1], &out[i]);
+        if !matches!(a.rule, "month_day" | "day_month") || a.rule != b.rule {
+            continue;
+        }
+        let (Some(a_end), Some(b_start)) = (
+            tokens.token_ending_at(a.span.end),
+            tokens.token_starting_at(b.span.start),
+        ) else {
+            continue;
+        };
+        if b_start != a_end + 2 || !word(a_end + 1).is_some_and(is_join) {
+            continue;
+        }
+        let (Some((a_month, a_day)), Some((b_month, b_day))) =
+            (month_and_day(&a.value), month_and_day(&b.value))
+        else {
+            continue;
+        };
+        let Some(year) = a_month.get(..4).and_then(|y| y.parse::<i64>().ok()) else {
+            continue;
+        };
+        let year = if (&b_month[5..], b_day) < (&a_month[5..], a_day) {
+            year + 1
+        } else {
+            year
+        };
+        let value = with_year(&b.value, &format!("{year:04}"));
+        out[i].value = value;
+    }
     out.extend(added.into_iter().map(|(_, t)| t));
 }
 
