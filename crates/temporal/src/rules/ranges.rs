@@ -141,16 +141,17 @@ pub(super) fn complete(text: &str, tokens: &Tokens, out: &mut Vec<Timex>) {
         let value = with_year(&out[*i].value, &year);
         out[*i].value = value;
     }
-    // "March 3 to March 5, 2025": a date with an inferred year, a join, a
-    // date with the year stated.
+    // Two dates joined into a range, the first with its year inferred.
     for i in 1..out.len() {
         let (a, b) = (&out[i - 1], &out[i]);
-        if !matches!(a.rule, "month_day" | "day_month")
-            || !matches!(
-                b.rule,
-                "month_day_year" | "day_month_year" | "month_day_rel_year"
-            )
-        {
+        if !matches!(a.rule, "month_day" | "day_month") {
+            continue;
+        }
+        let stated = matches!(
+            b.rule,
+            "month_day_year" | "day_month_year" | "month_day_rel_year"
+        );
+        if !stated && b.rule != a.rule {
             continue;
         }
         let (Some(a_end), Some(b_start)) = (
@@ -167,50 +168,26 @@ pub(super) fn complete(text: &str, tokens: &Tokens, out: &mut Vec<Timex>) {
         else {
             continue;
         };
-        let Some(year) = b_month.get(..4).and_then(|y| y.parse::<i64>().ok()) else {
-            continue;
-        };
-        // A range that crosses the new year starts in the year before.
-        let year = if (&a_month[5..], a_day) > (&b_month[5..], b_day) {
-            year - 1
+        let year_of = |m: &str| m.get(..4).and_then(|y| y.parse::<i64>().ok());
+        // A range crosses the new year when its end comes before its start.
+        let crosses = (&a_month[5..], a_day) > (&b_month[5..], b_day);
+        if stated {
+            // "March 3 to March 5, 2025": the start takes the stated year.
+            let Some(year) = year_of(b_month) else {
+                continue;
+            };
+            let year = year - i64::from(crosses);
+            out[i - 1].value = with_year(&a.value, &format!("{year:04}"));
         } else {
-            year
-        };
-        let value = with_year(&a.value, &format!("{year:04}"));
-        out[i - 1].value = value;
-    }
-    // "from March 1 to March 5": two dates whose years were both inferred.
-    // The start's clause decides the year; the end lies after the start
-    // (the preposition "to" alone would have sent it to the coming March).
-    for i in 1..out.len() {
-        let (a, b) = (&out[i - 1], &out[i]);
-        if !matches!(a.rule, "month_day" | "day_month") || a.rule != b.rule {
-            continue;
+            // "from March 1 to March 5", both years inferred: the start's
+            // clause decides (the "to" before the end alone would have sent
+            // it to the coming March).
+            let Some(year) = year_of(a_month) else {
+                continue;
+            };
+            let year = year + i64::from(crosses);
+            out[i].value = with_year(&b.value, &format!("{year:04}"));
         }
-        let (Some(a_end), Some(b_start)) = (
-            tokens.token_ending_at(a.span.end),
-            tokens.token_starting_at(b.span.start),
-        ) else {
-            continue;
-        };
-        if b_start != a_end + 2 || !word(a_end + 1).is_some_and(is_join) {
-            continue;
-        }
-        let (Some((a_month, a_day)), Some((b_month, b_day))) =
-            (month_and_day(&a.value), month_and_day(&b.value))
-        else {
-            continue;
-        };
-        let Some(year) = a_month.get(..4).and_then(|y| y.parse::<i64>().ok()) else {
-            continue;
-        };
-        let year = if (&b_month[5..], b_day) < (&a_month[5..], a_day) {
-            year + 1
-        } else {
-            year
-        };
-        let value = with_year(&b.value, &format!("{year:04}"));
-        out[i].value = value;
     }
     out.extend(added.into_iter().map(|(_, t)| t));
 }
