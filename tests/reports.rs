@@ -803,3 +803,25 @@ fn an_apposition_after_the_one_met_is_no_party_and_no_distance() {
         ["R. Hari Kumar", "John Aquilino"]
     );
 }
+
+#[test]
+fn what_happened_since_something_takes_not_the_main_clauses_date() {
+    // The alliance was established decades ago, not on Wednesday; and the
+    // lead's date does not come back through its participants.
+    let text = "Japanese Prime Minister Fumio Kishida and U.S. President Joe Biden agreed \
+                Wednesday to upgrade their command structures, the most significant upgrade \
+                to the alliance since it was established. Kishida will hold talks with Biden \
+                at the White House.";
+    let launches = events_of(text, "2024-04-11", "LAUNCH");
+    assert!(
+        launches.iter().all(|(date, _)| date.is_none()),
+        "{launches:?}"
+    );
+    // "since" before a date is the date's own preposition.
+    let meets = events_of(
+        "Kishida held talks with Biden on Wednesday, their first since March.",
+        "2024-04-11",
+        "MEET",
+    );
+    assert_eq!(meets[0].0.as_deref(), Some("2024-04-10"), "{meets:?}");
+}

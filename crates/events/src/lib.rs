@@ -1778,9 +1778,15 @@ fn attach_date(ctx: &Context<'_, '_>, event: &mut Event) {
         })
         .collect();
     let relative = relative_clause_before(ctx);
+    let since = since_clause_before(ctx);
     let candidates: Vec<(usize, Range<usize>)> = candidates
         .into_iter()
         .filter(|(_, r)| {
+            // "the biggest upgrade since it was established": a date before
+            // "since" is the main clause's, not the background event's.
+            if since.is_some_and(|s| r.end <= s) {
+                return false;
+            }
             // A date in this trigger's words is its own, unless another
             // trigger stands nearer to it ("The summit, from July 9 to July
             // 11, comes as Orban visited Moscow").
@@ -1849,6 +1855,11 @@ fn attach_date(ctx: &Context<'_, '_>, event: &mut Event) {
             return;
         }
     }
+    // Undated background ("since it was established") takes no other
+    // event's date either.
+    if since.is_some() {
+        event.date_rule = "since";
+    }
 }
 
 /// Whether the comma at token `i` joins a place to the place it lies in
@@ -1864,6 +1875,22 @@ fn place_comma(ctx: &Context<'_, '_>, i: usize) -> bool {
     ctx.word(i) == ","
         && place(&|m| m.tokens.end == i && !m.is_country)
         && place(&|m| m.tokens.start == i + 1)
+}
+
+/// The token of a "since" that opens the clause of the trigger ("since it
+/// was established", "since the treaty's signing"): no comma between them,
+/// and not a date's preposition ("met since March").
+fn since_clause_before(ctx: &Context<'_, '_>) -> Option<usize> {
+    let start = ctx.trigger.start;
+    let from = start.saturating_sub(6).max(ctx.sentence.start);
+    let s = (from..start).rev().find(|&i| ctx.word(i) == "since")?;
+    let dated = ctx
+        .input
+        .timexes
+        .iter()
+        .any(|t| ctx.input.tokens.token_starting_at(t.span.start) == Some(s + 1));
+    let comma = (s + 1..start).any(|i| ctx.word(i) == ",");
+    (!dated && !comma).then_some(s)
 }
 
 /// Whether the date at tokens `r` belongs to a clause of a preposition
@@ -2457,7 +2484,7 @@ fn inherit_lead_date(
     for e in events.iter_mut() {
         let shares = e.participants.iter().any(|p| main.1.contains(p))
             || (near(e) && e.participants.iter().any(|p| countries.contains(p)));
-        if e.date.is_none() && e.date_rule != "separately" && shares {
+        if e.date.is_none() && !matches!(e.date_rule, "separately" | "since") && shares {
             e.date = main.0;
             e.date_rule = "lead-event";
         }
