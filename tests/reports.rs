@@ -825,3 +825,37 @@ fn what_happened_since_something_takes_not_the_main_clauses_date() {
     );
     assert_eq!(meets[0].0.as_deref(), Some("2024-04-10"), "{meets:?}");
 }
+
+#[test]
+fn the_city_of_a_region_is_where_not_the_region() {
+    for (text, etype, place) in [
+        (
+            "After eight hours of negotiations in the Red Sea city of Jeddah on Tuesday, the \
+             delegations left.",
+            "NEGOTIATE",
+            "Jeddah",
+        ),
+        (
+            "Putin held talks with Recep Tayyip Erdogan in the Black Sea resort of Sochi.",
+            "MEET",
+            "Sochi",
+        ),
+        (
+            "The ministers met in the eastern Ukrainian city of Kharkiv on Friday.",
+            "MEET",
+            "Kharkiv",
+        ),
+    ] {
+        let (_, places) = dated_at(text, "2025-03-12", etype);
+        assert_eq!(places, [place], "{text}");
+    }
+}
+
+#[test]
+fn a_party_and_a_title_before_the_one_met_are_no_obstacle() {
+    let found = meet_participants(
+        "Putin met Communist Party General Secretary To Lam on Thursday.",
+        "2024-06-20",
+    );
+    assert_eq!(found, ["Vladimir Putin", "To Lam"]);
+}

@@ -1014,8 +1014,15 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
             continue;
         }
         let before = m.tokens.end <= trigger.start;
-        let prev = m.tokens.start.checked_sub(1).map(|i| ctx.word(i));
-        let prev2 = m.tokens.start.checked_sub(2).map(|i| ctx.word(i));
+        // "in the Red Sea city of Jeddah": the place before the descriptor
+        // only says where the city is; the city is read as if it stood
+        // after "in the".
+        if m.etype == EntityType::Place && described_after(ctx, &outer, m).is_some() {
+            continue;
+        }
+        let lead = described_from(ctx, &outer, m);
+        let prev = lead.checked_sub(1).map(|i| ctx.word(i));
+        let prev2 = lead.checked_sub(2).map(|i| ctx.word(i));
         // "off the coast of Goa", "on the outskirts of Kyiv": the place
         // of the coast or outskirts is where it happens.
         let of_the_edge = prev.as_deref() == Some("of")
@@ -1154,7 +1161,7 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
                     0
                 };
                 let near = etype == EventType::Visit
-                    || m.tokens.start.saturating_sub(trigger.end + skipped) <= reach
+                    || lead.saturating_sub(trigger.end + skipped) <= reach
                         && trigger.start.saturating_sub(m.tokens.end) <= reach;
                 // Before the trigger, "to" and "from" tell where someone
                 // travelled, not where this happened ("arrived on his first
@@ -1875,6 +1882,79 @@ fn place_comma(ctx: &Context<'_, '_>, i: usize) -> bool {
     ctx.word(i) == ","
         && place(&|m| m.tokens.end == i && !m.is_country)
         && place(&|m| m.tokens.start == i + 1)
+}
+
+/// Nouns that a place names when "of" follows ("the port city of Odesa",
+/// "the Red Sea city of Jeddah").
+const PLACE_DESCRIPTORS: &[&str] = &[
+    "city", "town", "port", "capital", "village", "resort", "enclave", "region", "province",
+    "island", "district", "county",
+];
+
+/// The place that place `m` describes when descriptor words and "of"
+/// follow it ("Red Sea" in "the Red Sea city of Jeddah").
+fn described_after<'e>(
+    ctx: &Context<'_, '_>,
+    outer: &[&'e tidings_entities::Mention],
+    m: &tidings_entities::Mention,
+) -> Option<&'e tidings_entities::Mention> {
+    let mut j = m.tokens.end;
+    while j < ctx.sentence.end && PLACE_DESCRIPTORS.contains(&ctx.word(j).as_str()) {
+        j += 1;
+    }
+    (j > m.tokens.end && ctx.word(j) == "of")
+        .then(|| {
+            outer
+                .iter()
+                .copied()
+                .find(|o| o.tokens.start == j + 1 && o.etype == EntityType::Place)
+        })
+        .flatten()
+}
+
+/// Where the phrase naming place `m` starts: before descriptor words, "of"
+/// and the place they lie in ("the Red Sea city of Jeddah", "the port city
+/// of Odesa"), else at `m`.
+fn described_from(
+    ctx: &Context<'_, '_>,
+    outer: &[&tidings_entities::Mention],
+    m: &tidings_entities::Mention,
+) -> usize {
+    let start = m.tokens.start;
+    if m.etype != EntityType::Place || start < 2 || ctx.word(start - 1) != "of" {
+        return start;
+    }
+    let mut j = start - 1;
+    while j > ctx.sentence.start && PLACE_DESCRIPTORS.contains(&ctx.word(j - 1).as_str()) {
+        j -= 1;
+    }
+    if j == start - 1 {
+        return start;
+    }
+    // Back over what qualifies the descriptor: a place and lower-case
+    // words ("the eastern Ukrainian city of", "the front-line town of"),
+    // up to the article.
+    for _ in 0..6 {
+        if let Some(o) = outer
+            .iter()
+            .find(|o| o.tokens.end == j && o.etype == EntityType::Place)
+        {
+            j = o.tokens.start;
+            continue;
+        }
+        let w = ctx.word(j.saturating_sub(1));
+        let qualifier = w == "-"
+            || w.chars().all(|c| c.is_lowercase())
+                && !matches!(
+                    w.as_str(),
+                    "the" | "a" | "an" | "in" | "at" | "to" | "of" | "from"
+                );
+        if j <= ctx.sentence.start + 1 || !qualifier {
+            break;
+        }
+        j -= 1;
+    }
+    j
 }
 
 /// The token of a "since" that opens the clause of the trigger ("since it
