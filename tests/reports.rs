@@ -859,3 +859,14 @@ fn a_party_and_a_title_before_the_one_met_are_no_obstacle() {
     );
     assert_eq!(found, ["Vladimir Putin", "To Lam"]);
 }
+
+#[test]
+fn a_gathering_named_before_its_acronym_is_the_summits_name() {
+    let doc = extractor().extract(
+        "Leaders gathered for the Association of Southeast Asian Nations (ASEAN) summit in \
+         Jakarta on Tuesday.",
+        tidings::parse_date("2023-09-07"),
+    );
+    let summit = doc.events.iter().find(|e| e.etype == "SUMMIT").expect("a SUMMIT");
+    assert_eq!(summit.args.name, ["Association of Southeast Asian Nations"]);
+}

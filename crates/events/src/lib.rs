@@ -899,7 +899,12 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
                 matches!(m.etype, EntityType::Org)
                     && (m.tokens.end == trigger.start
                         || (m.tokens.end + 1 == trigger.start
-                            && matches!(ctx.word(m.tokens.end).as_str(), "'" | "’")))
+                            && matches!(ctx.word(m.tokens.end).as_str(), "'" | "’"))
+                        // "the Asia-Pacific Economic Cooperation (APEC) summit"
+                        || (trigger.start > m.tokens.end + 2
+                            && trigger.start <= m.tokens.end + 4
+                            && ctx.word(m.tokens.end) == "("
+                            && ctx.word(trigger.start - 1) == ")"))
             }) {
                 push(&mut event.name, m.entity);
             }

@@ -210,8 +210,33 @@ pub fn find_in(
                 .iter()
                 .any(|&m| entities.mentions[m].is_country)
     };
+    // A party to an agreement is a country or a body, never a city; a
+    // capital stands for its country ("Manila and Washington are bound by
+    // a 1951 Mutual Defense Treaty") when the text names that country.
+    let party = |head: usize| -> Option<usize> {
+        let e = &entities.entities[head];
+        if e.etype != EntityType::Place || is_country(head) {
+            return Some(head);
+        }
+        let country = e
+            .country
+            .as_deref()
+            .filter(|_| e.kind.as_deref() == Some("capital"))?;
+        entities
+            .entities
+            .iter()
+            .position(|c| c.etype == EntityType::Place && c.name == country)
+    };
     let add =
         |out: &mut Vec<Relation>, rtype, head: usize, tail: usize, rule: &str, evidence: Span| {
+            let head = if rtype == RelationType::PartyTo {
+                match party(head) {
+                    Some(h) => h,
+                    None => return,
+                }
+            } else {
+                head
+            };
             let (h, t) = (&entities.entities[head], &entities.entities[tail]);
             if head == tail || !fits(rtype, h.etype, t.etype, is_country(tail)) {
                 return;
@@ -442,8 +467,16 @@ mod tests {
         TITLE\tDefence Minister\n";
 
     fn relations(text: &str) -> Vec<(RelationType, String, String)> {
+        relations_with(text, "", RelationRules::default())
+    }
+
+    fn relations_with(
+        text: &str,
+        more_lists: &str,
+        rules: RelationRules,
+    ) -> Vec<(RelationType, String, String)> {
         let gazetteer = GazetteerBuilder::new()
-            .add_source("t.tsv", LISTS)
+            .add_source("t.tsv", &format!("{LISTS}{more_lists}"))
             .unwrap()
             .build()
             .unwrap();
@@ -457,7 +490,7 @@ mod tests {
         let entities = find_entities(&input, &EntityRules::default());
         let events = tidings_events::find(&input, &entities, &EventRules::new(&files).unwrap());
         let name = |i: usize| entities.entities[i].name.clone();
-        find(&input, &entities, &events, &RelationRules::default())
+        find(&input, &entities, &events, &rules)
             .into_iter()
             .map(|r| (r.rtype, name(r.head), name(r.tail)))
             .collect()
@@ -504,6 +537,25 @@ mod tests {
             !r.iter().any(|(_, h, _)| h == "Stanford University"),
             "{r:?}"
         );
+    }
+
+    #[test]
+    fn a_capital_is_a_party_as_its_country_and_another_city_is_none() {
+        let rules = RelationRules::new(&[parse_rules(
+            "r.rules",
+            "rule bound\n  pattern  (?<head><ent:PLACE>) \"is\" \"bound\" \"by\" \"the\"? (?<tail><ent:AGREEMENT>)\n  relation party_to\n",
+        )
+        .unwrap()])
+        .unwrap();
+        let cities = "PLACE\tNew Delhi\t\tkind=capital;country=India\n\
+            PLACE\tMumbai\t\tkind=city;country=India\n";
+        let r = relations_with(
+            "India is big. New Delhi is bound by the BECA. Mumbai is bound by the BECA.",
+            cities,
+            rules,
+        );
+        let beca = "Basic Exchange and Cooperation Agreement".to_string();
+        assert_eq!(r, [(RelationType::PartyTo, "India".into(), beca)]);
     }
 
     #[test]
