@@ -420,3 +420,21 @@ fn a_company_head_does_not_swallow_a_listed_place_or_company() {
         ["Hyundai Rotem", "Hanwha Aerospace"]
     );
 }
+
+#[test]
+fn a_countrys_full_name_before_its_acronym_makes_no_organisation() {
+    // "People's Republic of China (PRC)": "Republic of China" was an
+    // organisation of its own, defined by the acronym.
+    assert_eq!(
+        names(
+            "Lloyd Austin met People's Republic of China (PRC) Minister of National Defense \
+             Dong Jun on Friday."
+        ),
+        ["Lloyd Austin", "China", "Dong Jun"]
+    );
+    // A body named with its country still defines its acronym.
+    assert_eq!(
+        names("The Ministry of Defence of Freedonia (MDF) said so. The MDF denied it."),
+        ["Ministry of Defence of Freedonia"]
+    );
+}

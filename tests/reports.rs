@@ -867,6 +867,10 @@ fn a_gathering_named_before_its_acronym_is_the_summits_name() {
          Jakarta on Tuesday.",
         tidings::parse_date("2023-09-07"),
     );
-    let summit = doc.events.iter().find(|e| e.etype == "SUMMIT").expect("a SUMMIT");
+    let summit = doc
+        .events
+        .iter()
+        .find(|e| e.etype == "SUMMIT")
+        .expect("a SUMMIT");
     assert_eq!(summit.args.name, ["Association of Southeast Asian Nations"]);
 }

@@ -246,6 +246,17 @@ fn mention_ending(mentions: &[Mention], index: &Index, end: usize) -> Option<usi
     })
 }
 
+/// Whether a country's mention ends where tokens `r` end and starts at or
+/// before them.
+fn country_covering(mentions: &[Mention], index: &Index, r: &std::ops::Range<usize>) -> bool {
+    index
+        .starting(mentions, r.start.saturating_sub(LONGEST)..r.end)
+        .any(|i| {
+            let m = &mentions[i];
+            m.is_country && m.tokens.end == r.end && m.tokens.start <= r.start
+        })
+}
+
 /// Finds acronym definitions, adds the mentions they imply to `mentions`,
 /// and returns the links (pairs of mention indices naming one entity).
 pub(crate) fn define(input: &Input<'_>, mentions: &mut Vec<Mention>) -> Vec<(usize, usize)> {
@@ -275,10 +286,14 @@ pub(crate) fn define(input: &Input<'_>, mentions: &mut Vec<Mention>) -> Vec<(usi
             let acr = &text[acr_span];
             let long = match mention_ending(mentions, &index, i) {
                 Some(m) => Some(m),
-                None => capitalised_run_before(input, i).map(|r| {
-                    let etype = type_of_long(input, &r);
-                    index.push(mentions, new_mention(input, r, etype, MentionKind::Name))
-                }),
+                None => capitalised_run_before(input, i)
+                    // "People's Republic of China (PRC)": a country's name
+                    // covers the run; its acronym is the country's alias.
+                    .filter(|r| !country_covering(mentions, &index, r))
+                    .map(|r| {
+                        let etype = type_of_long(input, &r);
+                        index.push(mentions, new_mention(input, r, etype, MentionKind::Name))
+                    }),
             };
             if let Some(long) = long {
                 if plausible(acr, &text[mentions[long].span]) {

@@ -251,7 +251,10 @@ fn words(text: &str) -> Vec<Token> {
         // abbreviation, an initial, or dotted like "U.S".
         if w == "." && !space_before {
             if let Some(prev) = out.last_mut() {
-                if prev.span.end == start && joins_full_stop(&text[prev.span]) {
+                if prev.span.end == start
+                    && joins_full_stop(&text[prev.span])
+                    && !(is_calendar_word(&text[prev.span]) && ends_sentence(&text[end..]))
+                {
                     prev.span.end = end;
                     prev.abbrev = true;
                     continue;
@@ -293,6 +296,27 @@ fn possessive_split(w: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// Month and weekday abbreviations, which are also names ("Dong Jun",
+/// "Sun Weidong", "Jan").
+const CALENDAR_WORDS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
+    "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+];
+
+fn is_calendar_word(word: &str) -> bool {
+    CALENDAR_WORDS.contains(&word.to_lowercase().as_str())
+}
+
+/// Whether the text after a full stop reads as the start of a new sentence
+/// (or the end of the text): a capital letter or an opening quote, not a
+/// day number ("Jan. 5"), a comma or a lower-case word.
+fn ends_sentence(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    rest.chars()
+        .next()
+        .is_none_or(|c| c.is_uppercase() || matches!(c, '"' | '“' | '\''))
 }
 
 fn joins_full_stop(word: &str) -> bool {
