@@ -69,3 +69,46 @@ fn one_name_of_places_in_several_countries_takes_the_country_beside_it() {
         Some("Canada")
     );
 }
+
+/// The (type, name) pairs of the entities of `text`.
+fn typed(text: &str) -> Vec<(EntityType, String)> {
+    extractor()
+        .extract(text, None)
+        .entities
+        .into_iter()
+        .map(|e| (e.etype, e.name))
+        .collect()
+}
+
+#[test]
+fn one_name_of_two_countries_entries_is_the_one_of_the_country_named() {
+    let ira = |text: &str| {
+        typed(text)
+            .into_iter()
+            .find(|(_, n)| n.contains("Republican Army") || n.contains("Reduction"))
+            .map(|(_, n)| n)
+    };
+    assert_eq!(
+        ira("The IRA ended its ceasefire, British officials said.").as_deref(),
+        Some("Irish Republican Army")
+    );
+    assert_eq!(
+        ira("South Korea and the EU say the IRA favours U.S. carmakers.").as_deref(),
+        Some("Inflation Reduction Act")
+    );
+    // Across types: a Mexican party and an Indian city.
+    let morena = |text: &str| {
+        typed(text)
+            .into_iter()
+            .find(|(_, n)| n == "Morena")
+            .map(|(t, _)| t)
+    };
+    assert_eq!(
+        morena("Morena won the election in Mexico."),
+        Some(EntityType::Org)
+    );
+    assert_eq!(
+        morena("Floods hit Morena in India's Madhya Pradesh."),
+        Some(EntityType::Place)
+    );
+}

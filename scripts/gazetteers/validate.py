@@ -5,7 +5,8 @@
 Checks: header comments first (with a source/licence line), 2-4 TAB-separated
 fields, upper-case label from the known set, non-empty canonical name without
 '|', no empty alias, attribute syntax key=value with lower-case keys and
-non-empty values, no duplicate canonical name within one label in one file,
+non-empty values, no duplicate canonical name within one label in one file
+(nor, for ORG, AGREEMENT and SYSTEM, in two files),
 and every country= value is a canonical name of places/countries.tsv.
 Exit status 1 on any error. Usage: python3 validate.py [gazetteer_dir]
 """
@@ -34,6 +35,7 @@ def main():
             if l.startswith("PLACE\t"):
                 countries.add(l.split("\t")[1])
     total = Counter()
+    everywhere = {}
     size = 0
     for path in files:
         rel = os.path.relpath(path, root)
@@ -81,6 +83,12 @@ def main():
             if name in seen[label]:
                 errors.append(f"{rel}:{i}: duplicate canonical name {name!r} for {label}")
             seen[label].add(name)
+            # One organisation, agreement or system is one entry in all the
+            # lists (places of one name are many places: "Victoria").
+            if label in ("ORG", "AGREEMENT", "SYSTEM"):
+                first = everywhere.setdefault((label, name), f"{rel}:{i}")
+                if not first.startswith(f"{rel}:"):
+                    errors.append(f"{rel}:{i}: {label} {name!r} is listed in {first} already")
             counts[label] += 1
             if len(f) > 2 and f[2]:
                 als = f[2].split("|")

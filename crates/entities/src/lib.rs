@@ -260,7 +260,7 @@ fn gazetteer_mentions(input: &Input<'_>, countries: &HashSet<&str>) -> Vec<Candi
     };
     for m in &input.matches.chosen {
         let m = tidings_gazetteer::Match {
-            entry: place_by_country(input, m, countries),
+            entry: entry_by_country(input, m, countries),
             ..m.clone()
         };
         push(&m, &mut out);
@@ -371,12 +371,14 @@ fn countries_named<'g>(input: &Input<'g>) -> HashSet<&'g str> {
         .collect()
 }
 
-/// Of the places listed under one name ("Victoria": a city of Hong Kong
-/// and of Canada, a capital, an Australian state), the one in the country
-/// of the place written next to it with a comma ("Geelong, Victoria",
-/// "Victoria, Australia"), else one in a country the text names, else the
+/// Of the places and organisations listed under one name ("Victoria": a
+/// city of Hong Kong and of Canada, a capital, an Australian state; "IRA":
+/// the Irish Republican Army and the US Inflation Reduction Act;
+/// "Morena": a Mexican party and an Indian city), the one in the country of
+/// the place written next to it with a comma ("Geelong, Victoria",
+/// "Victoria, Australia"), else one of a country the text names, else the
 /// first listed (the matcher's choice).
-fn place_by_country(
+fn entry_by_country(
     input: &Input<'_>,
     m: &tidings_gazetteer::Match,
     countries: &HashSet<&str>,
@@ -384,14 +386,17 @@ fn place_by_country(
     let gaz = input.gazetteer;
     let shadowed = &input.matches.shadowed;
     let from = shadowed.partition_point(|s| s.span.start < m.span.start);
-    let label = &gaz.entry(m.entry).label;
+    let named = |label: &str| matches!(label, "PLACE" | "ORG");
+    if !named(&gaz.entry(m.entry).label) {
+        return m.entry;
+    }
     let others: Vec<EntryId> = shadowed[from..]
         .iter()
         .take_while(|s| s.span.start == m.span.start)
-        .filter(|s| s.span == m.span && gaz.entry(s.entry).label == *label)
+        .filter(|s| s.span == m.span && named(&gaz.entry(s.entry).label))
         .map(|s| s.entry)
         .collect();
-    if others.is_empty() || label != "PLACE" {
+    if others.is_empty() {
         return m.entry;
     }
     let toks = input.tokens.tokens();
