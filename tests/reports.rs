@@ -874,3 +874,19 @@ fn a_gathering_named_before_its_acronym_is_the_summits_name() {
         .expect("a SUMMIT");
     assert_eq!(summit.args.name, ["Association of Southeast Asian Nations"]);
 }
+
+#[test]
+fn a_date_in_a_relative_clause_after_a_verbs_object_is_not_the_events() {
+    let found = events_of(
+        "India announced that it had reached an agreement with China on patrolling, ending a \
+         standoff that began in May 2020.",
+        "2024-10-25",
+        "SIGN",
+    );
+    assert!(
+        found
+            .iter()
+            .all(|(date, _)| date.as_deref() != Some("2020-05")),
+        "{found:?}"
+    );
+}

@@ -1791,6 +1791,15 @@ fn attach_date(ctx: &Context<'_, '_>, event: &mut Event) {
         .collect();
     let relative = relative_clause_before(ctx);
     let since = since_clause_before(ctx);
+    // A trigger that is a verb ("reached", "signed", "met"), not a noun.
+    let verbal = {
+        let w = ctx.word(trigger.start);
+        (w.len() > 4 && w.ends_with("ed"))
+            || matches!(
+                w.as_str(),
+                "met" | "meet" | "meets" | "sign" | "signs" | "struck" | "inked" | "ink"
+            )
+    };
     let candidates: Vec<(usize, Range<usize>)> = candidates
         .into_iter()
         .filter(|(_, r)| {
@@ -1826,6 +1835,16 @@ fn attach_date(ctx: &Context<'_, '_>, event: &mut Event) {
             // in 2021": a date past a clause that hangs off the object
             // dates that clause.
             if r.start >= trigger.end && inner_clause_between(ctx, trigger.end, r.start) {
+                return false;
+            }
+            // "reached an agreement ..., ending a standoff that began in May
+            // 2020": past a verb's object, a date after "that" or "which"
+            // dates the relative clause. (After a noun the clause may date
+            // the event itself: "the meeting, which took place on Friday".)
+            if r.start >= trigger.end
+                && verbal
+                && (trigger.end..r.start).any(|k| matches!(ctx.word(k).as_str(), "that" | "which"))
+            {
                 return false;
             }
             // ... and one in a relative clause that ends at the trigger.
