@@ -890,3 +890,19 @@ fn a_date_in_a_relative_clause_after_a_verbs_object_is_not_the_events() {
         "{found:?}"
     );
 }
+
+#[test]
+fn their_meeting_is_the_meeting_of_those_named_before() {
+    let meets = events_of(
+        "Defense Minister Shin Won-sik, U.S. Defense Secretary Lloyd Austin and Japanese Defense \
+         Minister Minoru Kihara inked the memorandum during their trilateral ministerial meeting \
+         in Tokyo.",
+        "2024-07-29",
+        "MEET",
+    );
+    assert_eq!(
+        meets[0].1,
+        ["Shin Won-sik", "Lloyd Austin", "Minoru Kihara"],
+        "{meets:?}"
+    );
+}

@@ -1287,6 +1287,13 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
             }
         }
     }
+    // "Shin, Austin and Kihara inked the memorandum during their trilateral
+    // meeting": "their" stands for the people named before it.
+    if !has_subject(event) {
+        for p in their_antecedents(ctx) {
+            push(&mut event.participants, p);
+        }
+    }
     // "Li Shangfu, who visited Moscow in April, held talks with ...": the
     // subject stands before the relative clause.
     if let Some(open) = relative_clause_before(ctx) {
@@ -1381,6 +1388,43 @@ fn pronoun_subject(ctx: &Context<'_, '_>) -> Option<usize> {
         .iter()
         .any(|m| m.tokens.end <= trigger);
     (!named_between || coordinated_pronoun(ctx, p)).then_some(p)
+}
+
+/// The people that a "their" right before the trigger stands for ("during
+/// their trilateral ministerial meeting"): those named in the sentence
+/// before it, outside titles and other names; none when the sentence names
+/// fewer than two.
+fn their_antecedents(ctx: &Context<'_, '_>) -> Vec<usize> {
+    let mut j = ctx.trigger.start;
+    while j > ctx.sentence.start
+        && (TRIP_WORDS.contains(&ctx.word(j - 1).as_str())
+            || matches!(
+                ctx.word(j - 1).as_str(),
+                "bilateral" | "trilateral" | "ministerial" | "annual" | "regular" | "joint"
+            ))
+    {
+        j -= 1;
+    }
+    if j == ctx.sentence.start || ctx.word(j - 1) != "their" {
+        return Vec::new();
+    }
+    let before = ctx.sentence.start..j - 1;
+    let mentions = ctx.entities.mentions_in(before.clone());
+    let attributes = attribute_spans(ctx.entities, before.clone());
+    let mut people: Vec<usize> = Vec::new();
+    for m in mentions {
+        let inside = attributes.iter().any(|s| s.contains(m.span))
+            || mentions
+                .iter()
+                .any(|o| o.span != m.span && o.span.contains(m.span));
+        if m.etype == EntityType::Person && m.tokens.end <= before.end && !inside {
+            push(&mut people, m.entity);
+        }
+    }
+    if people.len() < 2 {
+        people.clear();
+    }
+    people
 }
 
 /// Whether the pronoun at token `p` heads a subject with a name after
