@@ -438,3 +438,23 @@ fn a_countrys_full_name_before_its_acronym_makes_no_organisation() {
         ["Ministry of Defence of Freedonia"]
     );
 }
+
+#[test]
+fn an_agency_after_a_dateline_and_a_wider_demonym_are_what_they_say() {
+    // "(AP)" after a dateline is the agency, not an acronym of the city.
+    let doc = extractor().extract("BUENOS AIRES (AP) — Lula arrived on Monday.", None);
+    let city = doc
+        .entities
+        .iter()
+        .find(|e| e.name == "Buenos Aires")
+        .unwrap();
+    assert!(city.aliases.is_empty(), "{:?}", city.aliases);
+    assert!(doc.entities.iter().any(|e| e.name == "Associated Press"));
+    // "Latin American" inside a listed name is no mention of the US, and
+    // alone it names Latin America.
+    assert_eq!(
+        names("Leaders attend the summit of the Community of Latin American and Caribbean States."),
+        ["Community of Latin American and Caribbean States"]
+    );
+    assert_eq!(names("Latin American leaders met."), ["Latin America"]);
+}

@@ -80,6 +80,16 @@ fn plausible(acronym: &str, long: &str) -> bool {
     !letters.is_empty() && hits * 2 >= letters.len() && first.is_some_and(|f| initials.contains(&f))
 }
 
+/// Whether an acronym and its long form start with the same letter.
+fn same_first_letter(acronym: &str, long: &str) -> bool {
+    let first = |s: &str| {
+        s.chars()
+            .next()
+            .map(|c| c.to_lowercase().collect::<String>())
+    };
+    first(acronym).is_some() && first(acronym) == first(long)
+}
+
 /// The run of capitalised words (with connectors inside) that ends at token
 /// `end` (exclusive), as a token range of at least two words.
 fn capitalised_run_before(input: &Input<'_>, end: usize) -> Option<std::ops::Range<usize>> {
@@ -296,7 +306,13 @@ pub(crate) fn define(input: &Input<'_>, mentions: &mut Vec<Mention>) -> Vec<(usi
                     }),
             };
             if let Some(long) = long {
-                if plausible(acr, &text[mentions[long].span]) {
+                let long_text = &text[mentions[long].span];
+                // "BUENOS AIRES (AP)": an acronym the lists know as another
+                // name is defined here only by a long form that starts
+                // with its first letter.
+                let listed = crate::chosen_starting_at(input, inside.start)
+                    .is_some_and(|g| g.tokens == inside && mentions[long].entry != Some(g.entry));
+                if plausible(acr, long_text) && (!listed || same_first_letter(acr, long_text)) {
                     let etype = mentions[long].etype;
                     if let Some(a) =
                         existing_or_new(input, mentions, &mut index, inside.clone(), etype)

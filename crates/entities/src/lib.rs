@@ -276,10 +276,30 @@ fn gazetteer_mentions(input: &Input<'_>, countries: &HashSet<&str>) -> Vec<Candi
         toks.get(t)
             .is_some_and(|t| matches!(&input.text[t.span], "'s" | "’s"))
     };
+    // Not a part of a wider demonym: "Latin American", "North Korean",
+    // "Afro-Caribbean".
+    let compound = |t: usize| {
+        t > 0
+            && matches!(
+                input.text[toks[t - 1].span].to_lowercase().as_str(),
+                "latin"
+                    | "north"
+                    | "south"
+                    | "central"
+                    | "east"
+                    | "west"
+                    | "pan"
+                    | "anglo"
+                    | "afro"
+                    | "native"
+                    | "-"
+            )
+    };
     for m in &input.matches.shadowed {
         let kind = input.gazetteer.entry(m.entry).attr("kind");
         if !matches!(kind, Some("country" | "territory"))
             || !(m.form == tidings_gazetteer::Form::Demonym || possessive(m.tokens.end))
+            || compound(m.tokens.start)
         {
             continue;
         }
@@ -336,7 +356,10 @@ fn another_countrys_body(input: &Input<'_>, out: &mut [Candidate]) {
 
 /// The chosen gazetteer match that starts at token `t`, if any (chosen
 /// matches are in text order and do not overlap: a binary search).
-fn chosen_starting_at<'t>(input: &Input<'t>, t: usize) -> Option<&'t tidings_gazetteer::Match> {
+pub(crate) fn chosen_starting_at<'t>(
+    input: &Input<'t>,
+    t: usize,
+) -> Option<&'t tidings_gazetteer::Match> {
     let chosen = &input.matches.chosen;
     let at = chosen.partition_point(|g| g.tokens.start < t);
     chosen.get(at).filter(|g| g.tokens.start == t)

@@ -587,6 +587,8 @@ fn build(input: &Input<'_>, mut mentions: Vec<Mention>, groups: &mut Groups) -> 
             Some(entry)
                 if longest.tokens.len() == 1
                     || shouted
+                    // Only an adjective: "Latin American" names Latin America.
+                    || longest.kind == MentionKind::Demonym
                     || etype == EntityType::Place && entry.attr("kind") == Some("country")
                     // The same words, in the list's case and with its
                     // article ("The Hague", not "Hague").
