@@ -862,16 +862,12 @@ fn a_party_and_a_title_before_the_one_met_are_no_obstacle() {
 
 #[test]
 fn a_gathering_named_before_its_acronym_is_the_summits_name() {
-    let doc = extractor().extract(
+    let summit = first_event(
         "Leaders gathered for the Association of Southeast Asian Nations (ASEAN) summit in \
          Jakarta on Tuesday.",
-        tidings::parse_date("2023-09-07"),
+        "2023-09-07",
+        "SUMMIT",
     );
-    let summit = doc
-        .events
-        .iter()
-        .find(|e| e.etype == "SUMMIT")
-        .expect("a SUMMIT");
     assert_eq!(summit.args.name, ["Association of Southeast Asian Nations"]);
 }
 
@@ -905,4 +901,28 @@ fn their_meeting_is_the_meeting_of_those_named_before() {
         ["Shin Won-sik", "Lloyd Austin", "Minoru Kihara"],
         "{meets:?}"
     );
+}
+
+#[test]
+fn a_summit_of_an_organisation_is_named_by_it_and_held_where_it_says() {
+    let summit = first_event(
+        "Lula is attending the summit of the Community of Latin American and Caribbean States \
+         (CELAC) in Buenos Aires on Tuesday.",
+        "2023-01-24",
+        "SUMMIT",
+    );
+    assert_eq!(
+        summit.args.name,
+        ["Community of Latin American and Caribbean States"]
+    );
+    assert_eq!(summit.args.location, ["Buenos Aires"]);
+}
+
+/// The first event of type `etype` in `text`.
+fn first_event(text: &str, dct: &str, etype: &str) -> tidings::Event {
+    let doc = extractor().extract(text, tidings::parse_date(dct));
+    doc.events
+        .into_iter()
+        .find(|e| e.etype == etype)
+        .unwrap_or_else(|| panic!("no {etype} in {text:?}"))
 }

@@ -665,8 +665,13 @@ fn push(v: &mut Vec<usize>, x: usize) {
     }
 }
 
+/// Token `i` in lower case; empty past the last token.
 fn lower(input: &Input<'_>, i: usize) -> String {
-    input.text[input.tokens.tokens()[i].span].to_lowercase()
+    input
+        .tokens
+        .tokens()
+        .get(i)
+        .map_or_else(String::new, |t| input.text[t.span].to_lowercase())
 }
 
 fn status(input: &Input<'_>, trigger: usize, sentence_start: usize) -> Status {
@@ -907,6 +912,8 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
                             && ctx.word(trigger.start - 1) == ")"))
             }) {
                 push(&mut event.name, m.entity);
+            } else if let Some(m) = gathering_of(ctx, &outer) {
+                push(&mut event.name, m.entity);
             }
         }
     }
@@ -1005,6 +1012,20 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
     // trigger's subject is the one named right before ", who".
     let relative_subject = relative_subject(ctx, &outer);
     let appositions = appositions_after(ctx);
+    // "the summit of the Community of ... States (CELAC) in Buenos Aires":
+    // the gathering's name after the trigger is no distance to its place.
+    let name_end = outer
+        .iter()
+        .filter(|m| event.name.contains(&m.entity) && m.tokens.start >= trigger.end)
+        .map(|m| {
+            let end = m.tokens.end;
+            let close = (end..(end + 6).min(ctx.sentence.end)).find(|&k| ctx.word(k) == ")");
+            match close {
+                Some(c) if ctx.word(end) == "(" => c + 1,
+                _ => end,
+            }
+        })
+        .max();
     for m in &outer {
         if m.tokens.start < trigger.end && trigger.start < m.tokens.end {
             continue;
@@ -1166,7 +1187,9 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
                     0
                 };
                 let near = etype == EventType::Visit
-                    || lead.saturating_sub(trigger.end + skipped) <= reach
+                    || lead.saturating_sub(
+                        name_end.filter(|&e| lead >= e).unwrap_or(trigger.end) + skipped,
+                    ) <= reach
                         && trigger.start.saturating_sub(m.tokens.end) <= reach;
                 // Before the trigger, "to" and "from" tell where someone
                 // travelled, not where this happened ("arrived on his first
@@ -1950,6 +1973,27 @@ fn place_comma(ctx: &Context<'_, '_>, i: usize) -> bool {
     ctx.word(i) == ","
         && place(&|m| m.tokens.end == i && !m.is_country)
         && place(&|m| m.tokens.start == i + 1)
+}
+
+/// The organisation a summit is "of" ("the summit of the Community of
+/// Latin American and Caribbean States", "a summit of the Shanghai
+/// Cooperation Organisation"): its gathering, so its name.
+fn gathering_of<'e>(
+    ctx: &Context<'_, '_>,
+    outer: &[&'e tidings_entities::Mention],
+) -> Option<&'e tidings_entities::Mention> {
+    let mut j = ctx.trigger.end;
+    if ctx.word(j) != "of" {
+        return None;
+    }
+    j += 1;
+    if ctx.word(j) == "the" {
+        j += 1;
+    }
+    outer
+        .iter()
+        .copied()
+        .find(|m| m.tokens.start == j && m.etype == EntityType::Org)
 }
 
 /// Nouns that a place names when "of" follows ("the port city of Odesa",
