@@ -926,3 +926,19 @@ fn first_event(text: &str, dct: &str, etype: &str) -> tidings::Event {
         .find(|e| e.etype == etype)
         .unwrap_or_else(|| panic!("no {etype} in {text:?}"))
 }
+
+#[test]
+fn who_stands_before_where_is_not_the_subject_of_what_follows() {
+    let meet = first_event(
+        "Lula is attending the summit of the Community of Latin American and Caribbean States \
+         (CELAC) in Buenos Aires on Tuesday, where he is expected to meet Venezuelan President \
+         Nicolas Maduro.",
+        "2023-01-24",
+        "MEET",
+    );
+    assert_eq!(
+        meet.args.participants,
+        ["Luiz Inácio Lula da Silva", "Nicolas Maduro"]
+    );
+    assert_eq!(meet.args.location, ["Buenos Aires"]);
+}

@@ -1040,6 +1040,15 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
             continue;
         }
         let before = m.tokens.end <= trigger.start;
+        // "the summit of CELAC in Buenos Aires, where he is expected to
+        // meet Maduro": who stands before "where" is not the subject (the
+        // place is where).
+        if before
+            && m.etype != EntityType::Place
+            && (m.tokens.end..trigger.start).any(|k| ctx.word(k) == "where")
+        {
+            continue;
+        }
         // "in the Red Sea city of Jeddah": the place before the descriptor
         // only says where the city is; the city is read as if it stood
         // after "in the".
