@@ -942,3 +942,25 @@ fn who_stands_before_where_is_not_the_subject_of_what_follows() {
     );
     assert_eq!(meet.args.location, ["Buenos Aires"]);
 }
+
+#[test]
+fn the_countrys_capital_is_where_and_the_war_in_a_country_is_a_topic() {
+    let summit = first_event(
+        "ADDIS ABABA, Feb 18 (Reuters) - African Union leaders opened a two-day summit in the \
+         Ethiopian capital on Saturday, with conflicts in Sudan dominating the agenda.",
+        "2024-02-18",
+        "SUMMIT",
+    );
+    assert_eq!(summit.args.location, ["Addis Ababa"]);
+}
+
+#[test]
+fn an_apposition_renaming_the_event_leaves_it_its_date() {
+    let meet = first_event(
+        "Modi and Xi held bilateral talks on the sidelines of the BRICS summit in Kazan on \
+         October 23, their first structured meeting in five years.",
+        "2024-10-25",
+        "MEET",
+    );
+    assert_eq!(meet.date.as_deref(), Some("2024-10-23"));
+}

@@ -475,7 +475,15 @@ pub fn find_in(
                             && (rules.rules[o.rule].etype == rule.etype
                                 || !linked(input, &t.tokens, &o.tokens))
                     })
-                    .map(|(j, _)| region_of(input, sent.tokens.clone(), &triggers, j))
+                    .map(|(j, o)| {
+                        let region = region_of(input, sent.tokens.clone(), &triggers, j);
+                        // An apposition's trigger holds nothing before its
+                        // comma.
+                        match appositive_comma(input, &sent.tokens, &o.tokens) {
+                            Some(c) if c >= region.start => c + 1..region.end.max(c + 1),
+                            _ => region,
+                        }
+                    })
                     .collect(),
                 others: triggers
                     .iter()
@@ -1064,8 +1072,12 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
             && prev2.as_deref().is_some_and(|p| {
                 matches!(p, "coast" | "coasts" | "shores" | "waters" | "outskirts")
             });
+        // "to discuss the war in Ukraine", "with conflicts in Sudan
+        // dominating the agenda": a place of what is talked about.
+        let topical =
+            prev.as_deref() == Some("in") && prev2.as_deref().is_some_and(|p| TOPICS.contains(&p));
         let after_prep = |words: &[&str]| {
-            prev.as_deref().is_some_and(|p| words.contains(&p))
+            !topical && prev.as_deref().is_some_and(|p| words.contains(&p))
                 || (prev.as_deref() == Some("the")
                     && prev2.as_deref().is_some_and(|p| words.contains(&p)))
                 || of_the_edge
@@ -1220,7 +1232,12 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
                     etype,
                     EventType::Visit | EventType::Summit | EventType::Exercise | EventType::Meet
                 ) {
-                    push(&mut event.location, m.entity);
+                    // "in the Ethiopian capital": the capital, when the text
+                    // names it.
+                    let capital = (ctx.word(m.tokens.end) == "capital")
+                        .then(|| capital_of(entities, m.entity))
+                        .flatten();
+                    push(&mut event.location, capital.unwrap_or(m.entity));
                 }
             }
             // "in India", "to the US": a place, not an actor.
@@ -1905,6 +1922,10 @@ fn attach_date(ctx: &Context<'_, '_>, event: &mut Event) {
                 .others
                 .iter()
                 .filter(|o| !linked(input, &trigger, o))
+                // "held talks ... on October 23, their first meeting in five
+                // years": a noun in an apposition after the date renames
+                // the event; the date is not its own.
+                .filter(|o| appositive_comma(input, &ctx.sentence, o).is_none_or(|c| r.end > c))
                 .any(|o| apart(o) < mine);
             let own = ctx.region.start <= r.start && r.end <= ctx.region.end && !nearer;
             // "launched the Council, modelled on a body set up with the US
@@ -1984,6 +2005,17 @@ fn place_comma(ctx: &Context<'_, '_>, i: usize) -> bool {
         && place(&|m| m.tokens.start == i + 1)
 }
 
+/// The entity of the capital of country entity `country`, when the text
+/// names it.
+fn capital_of(entities: &Entities, country: usize) -> Option<usize> {
+    let name = &entities.entities[country].name;
+    entities.entities.iter().position(|e| {
+        e.etype == EntityType::Place
+            && e.kind.as_deref() == Some("capital")
+            && e.country.as_deref() == Some(name.as_str())
+    })
+}
+
 /// The organisation a summit is "of" ("the summit of the Community of
 /// Latin American and Caribbean States", "a summit of the Shanghai
 /// Cooperation Organisation"): its gathering, so its name.
@@ -2004,6 +2036,35 @@ fn gathering_of<'e>(
         .copied()
         .find(|m| m.tokens.start == j && m.etype == EntityType::Org)
 }
+
+/// Nouns whose place ("the war in Ukraine") is a topic, not where an
+/// event is.
+const TOPICS: &[&str] = &[
+    "war",
+    "wars",
+    "conflict",
+    "conflicts",
+    "fighting",
+    "crisis",
+    "crises",
+    "tension",
+    "tensions",
+    "violence",
+    "unrest",
+    "situation",
+    "attacks",
+    "attack",
+    "strikes",
+    "offensive",
+    "ceasefire",
+    "truce",
+    "peace",
+    "insurgency",
+    "famine",
+    "humanitarian",
+    "elections",
+    "election",
+];
 
 /// Nouns that a place names when "of" follows ("the port city of Odesa",
 /// "the Red Sea city of Jeddah").
@@ -2076,6 +2137,24 @@ fn described_from(
         j -= 1;
     }
     j
+}
+
+/// The comma before trigger `o` when `o` heads an apposition (", their
+/// first structured meeting", ", a visit that ...").
+fn appositive_comma(input: &Input<'_>, sentence: &Range<usize>, o: &Range<usize>) -> Option<usize> {
+    let from = o.start.saturating_sub(5).max(sentence.start);
+    let c = (from..o.start).rev().find(|&k| lower(input, k) == ",")?;
+    let words_only = (c + 1..o.start).all(|k| {
+        lower(input, k)
+            .chars()
+            .all(|ch| ch.is_alphanumeric() || ch == '-')
+    });
+    (words_only
+        && matches!(
+            lower(input, c + 1).as_str(),
+            "their" | "his" | "her" | "its" | "the" | "a" | "an"
+        ))
+    .then_some(c)
 }
 
 /// The token of a "since" that opens the clause of the trigger ("since it
