@@ -964,3 +964,21 @@ fn an_apposition_renaming_the_event_leaves_it_its_date() {
     );
     assert_eq!(meet.date.as_deref(), Some("2024-10-23"));
 }
+
+#[test]
+fn a_meeting_on_a_weekday_and_a_g20_summit_after_a_trip_are_found_where_they_are() {
+    let meet = first_event(
+        "President Joe Biden and Chinese leader Xi Jinping met Saturday on the sidelines of the \
+         Asia-Pacific Economic Cooperation summit.",
+        "2024-11-16",
+        "MEET",
+    );
+    assert_eq!(meet.date.as_deref(), Some("2024-11-16"));
+    let summit = first_event(
+        "He will travel to Rio de Janeiro on Sunday for a Group of 20 summit.",
+        "2024-11-16",
+        "SUMMIT",
+    );
+    assert_eq!(summit.args.name, ["Group of 20"]);
+    assert_eq!(summit.args.location, ["Rio de Janeiro"]);
+}

@@ -936,8 +936,43 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
         {
             j += 1;
         }
+        // Not an alliance or a group that only qualifies what was launched
+        // ("unveil AUKUS hypersonics plan").
+        let qualifier = |m: &tidings_entities::Mention| {
+            let next = input.tokens.tokens().get(m.tokens.end);
+            next.is_some_and(|t| t.shape == tidings_tokenize::Shape::Lower && !t.newline_before)
+                && !matches!(
+                    ctx.word(m.tokens.end).as_str(),
+                    "in" | "on"
+                        | "at"
+                        | "to"
+                        | "for"
+                        | "with"
+                        | "by"
+                        | "and"
+                        | "of"
+                        | "from"
+                        | "initiative"
+                        | "programme"
+                        | "program"
+                        | "project"
+                        | "scheme"
+                )
+                && matches!(
+                    entities.entities[m.entity].kind.as_deref(),
+                    Some(
+                        "alliance"
+                            | "grouping"
+                            | "intergovernmental"
+                            | "un_body"
+                            | "eu_institution"
+                    )
+                )
+        };
         let object = outer.iter().find(|m| {
-            m.tokens.start == j && matches!(m.etype, EntityType::Org | EntityType::Agreement)
+            m.tokens.start == j
+                && matches!(m.etype, EntityType::Org | EntityType::Agreement)
+                && !qualifier(m)
         });
         let mut b = trigger.start;
         while b > region.start
@@ -1034,6 +1069,23 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
             }
         })
         .max();
+    // Where "for a G20 summit" begins: before the gathering's name and
+    // article.
+    let purpose_start = {
+        let mut j = trigger.start;
+        loop {
+            if let Some(m) = outer
+                .iter()
+                .find(|m| m.tokens.end == j && event.name.contains(&m.entity))
+            {
+                j = m.tokens.start;
+            } else if j > region.start && matches!(ctx.word(j - 1).as_str(), "a" | "an" | "the") {
+                j -= 1;
+            } else {
+                break j;
+            }
+        }
+    };
     for m in &outer {
         if m.tokens.start < trigger.end && trigger.start < m.tokens.end {
             continue;
@@ -1216,8 +1268,8 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
                 // travelled, not where this happened ("arrived on his first
                 // trip to Asia, and met Marcos at the palace"), unless the
                 // trip was for it ("travels to Tokyo for talks").
-                let purpose = trigger.start > 0
-                    && matches!(ctx.word(trigger.start - 1).as_str(), "for" | "to");
+                let purpose = purpose_start > 0
+                    && matches!(ctx.word(purpose_start - 1).as_str(), "for" | "to");
                 let preps: &[&str] = if before && etype != EventType::Visit && !purpose {
                     &["in", "at", "near", "off"]
                 } else {
@@ -1243,6 +1295,9 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
             // "in India", "to the US": a place, not an actor.
             EntityType::Place
                 if after_prep(&["in", "to", "at", "from", "near", "across", "off"]) => {}
+            // "at the Defense Innovation Unit headquarters", "talks at the
+            // UN": a body after "at" is the venue.
+            EntityType::Org if after_prep(&["at"]) => {}
             EntityType::Person | EntityType::Place | EntityType::Org => {
                 if possessor.is_none() && participant_position(ctx, m.tokens.clone(), before) {
                     push(&mut event.participants, m.entity);
