@@ -458,3 +458,17 @@ fn an_agency_after_a_dateline_and_a_wider_demonym_are_what_they_say() {
     );
     assert_eq!(names("Latin American leaders met."), ["Latin America"]);
 }
+
+#[test]
+fn a_long_form_of_a_listed_acronym_in_other_words_is_the_same_body() {
+    let doc = extractor().extract(
+        "Saab said Sweden's Defence Materiel Administration (FMV) had ordered rifles.",
+        None,
+    );
+    let fmv: Vec<_> = doc
+        .entities
+        .iter()
+        .filter(|e| e.name.contains("Materiel") || e.aliases.iter().any(|a| a == "FMV"))
+        .collect();
+    assert_eq!(fmv.len(), 1, "{fmv:?}");
+}

@@ -80,6 +80,19 @@ fn plausible(acronym: &str, long: &str) -> bool {
     !letters.is_empty() && hits * 2 >= letters.len() && first.is_some_and(|f| initials.contains(&f))
 }
 
+/// Whether every capitalised word of `long` is a word of the listed name
+/// (two or more words).
+fn within_listed_name(listed: &str, long: &str) -> bool {
+    let key = |w: &str| crate::normal::name_key(w);
+    let listed: HashSet<String> = listed.split_whitespace().map(key).collect();
+    let words: Vec<String> = long
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .map(key)
+        .collect();
+    words.len() >= 2 && words.iter().all(|w| listed.contains(w))
+}
+
 /// Whether an acronym and its long form start with the same letter.
 fn same_first_letter(acronym: &str, long: &str) -> bool {
     let first = |s: &str| {
@@ -311,8 +324,17 @@ pub(crate) fn define(input: &Input<'_>, mentions: &mut Vec<Mention>) -> Vec<(usi
                 // name is defined here only by a long form that starts
                 // with its first letter.
                 let listed = crate::chosen_starting_at(input, inside.start)
-                    .is_some_and(|g| g.tokens == inside && mentions[long].entry != Some(g.entry));
-                if plausible(acr, long_text) && (!listed || same_first_letter(acr, long_text)) {
+                    .filter(|g| g.tokens == inside && mentions[long].entry != Some(g.entry));
+                // "Defence Materiel Administration (FMV)": the long form
+                // names the entry the acronym is listed for, in other words
+                // than its initials (Swedish "Försvarets materielverk").
+                let names_listed = listed.is_some_and(|g| {
+                    within_listed_name(&input.gazetteer.entry(g.entry).name, long_text)
+                });
+                if names_listed
+                    || plausible(acr, long_text)
+                        && (listed.is_none() || same_first_letter(acr, long_text))
+                {
                     let etype = mentions[long].etype;
                     if let Some(a) =
                         existing_or_new(input, mentions, &mut index, inside.clone(), etype)
