@@ -1279,7 +1279,7 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
                     push(&mut event.location, m.entity);
                 }
             }
-            EntityType::Place if !before && after_prep(&["in", "to", "off"]) => {
+            EntityType::Place if !before && after_prep(&["in", "to", "off", "around"]) => {
                 if matches!(
                     etype,
                     EventType::Visit | EventType::Summit | EventType::Exercise | EventType::Meet
