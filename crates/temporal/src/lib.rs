@@ -136,16 +136,31 @@ mod tests {
         assert_eq!(TimexKind::Duration.as_str(), "DURATION");
     }
 
-    #[test]
-    fn a_year_joined_to_a_name_is_no_date() {
-        let text = "Drills code-named Vostok-2018 and Northern/Interaction-2023 began in 2023.";
+    /// The texts of the timexes found in `text`.
+    fn found(text: &str) -> Vec<&str> {
         let tokens = tidings_tokenize::tokenize(text);
-        let found: Vec<&str> = Tagger::new()
+        Tagger::new()
             .tag(text, &tokens, None)
             .iter()
             .map(|t| &text[t.span])
-            .collect();
-        assert_eq!(found, ["2023"]);
+            .collect()
+    }
+
+    #[test]
+    fn a_year_joined_to_a_name_is_no_date() {
+        assert_eq!(
+            found("Drills code-named Vostok-2018 and Northern/Interaction-2023 began in 2023."),
+            ["2023"]
+        );
+        // ... or by a space to a name; a month, holiday or determiner
+        // before it leaves it a date.
+        assert_eq!(
+            found(
+                "Exercise Talisman Sabre 2025 and RIMPAC 2024 began. That 1978 resolution \
+                 stands; Christmas 2024 was quiet. In 2019 it grew."
+            ),
+            ["1978", "Christmas 2024", "2019"]
+        );
     }
 
     #[test]

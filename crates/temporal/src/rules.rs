@@ -708,6 +708,54 @@ fn accept(h: Handler, caps: &Captures, text: &str, tokens: &Tokens, span: Span) 
                     return false;
                 }
             }
+            // ... or to a name by a space: "Exercise Talisman Sabre 2025",
+            // "RIMPAC 2024", "Vision 2030" (not "In 2025", "Christmas 2024",
+            // "FY 2025").
+            let word_before = before.trim_end_matches(' ');
+            if word_before.len() + 1 == before.len() {
+                let w = word_before
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .unwrap_or("");
+                let lower = w.to_lowercase();
+                if w.starts_with(|c: char| c.is_uppercase())
+                    && w.chars().all(char::is_alphabetic)
+                    && !DATE_PREPS.contains(&lower.as_str())
+                    && !matches!(
+                        lower.as_str(),
+                        "that"
+                            | "these"
+                            | "those"
+                            | "its"
+                            | "their"
+                            | "his"
+                            | "her"
+                            | "our"
+                            | "your"
+                            | "my"
+                            | "a"
+                            | "an"
+                            | "every"
+                            | "each"
+                            | "at"
+                            | "as"
+                            | "with"
+                            | "against"
+                            | "than"
+                            | "about"
+                            | "over"
+                            | "under"
+                            | "but"
+                            | "while"
+                            | "when"
+                            | "what"
+                            | "which"
+                    )
+                    && !crate::vocab::is_temporal_word(&lower)
+                {
+                    return false;
+                }
+            }
             if text[span.end..].starts_with(['%', '-', '/', '.', ',']) {
                 let after = &text[span.end + 1..];
                 if after.starts_with(|c: char| c.is_ascii_digit())

@@ -305,3 +305,43 @@ mod tests {
         assert_eq!(month_number("Sept."), Some(9));
     }
 }
+
+/// Words after which a year is still a date, not part of a name: months,
+/// weekdays, seasons, holidays and fiscal words ("Christmas 2024",
+/// "Spring 2025", "FY 2025").
+pub(crate) fn is_temporal_word(lower: &str) -> bool {
+    month_number(lower).is_some()
+        || weekday_number(lower).is_some()
+        || season_code(lower).is_some()
+        || matches!(
+            lower,
+            "christmas"
+                | "easter"
+                | "ramadan"
+                | "eid"
+                | "diwali"
+                | "hanukkah"
+                | "thanksgiving"
+                | "halloween"
+                | "fy"
+                | "fiscal"
+                | "year"
+                | "calendar"
+                | "financial"
+                | "january"
+                | "budget"
+                | "ad"
+                | "bc"
+                | "ce"
+                | "bce"
+                | "mid"
+                | "early"
+                | "late"
+                | "end"
+                | "summer"
+                | "winter"
+                | "spring"
+                | "autumn"
+                | "fall"
+        )
+}
