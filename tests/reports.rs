@@ -982,3 +982,18 @@ fn a_meeting_on_a_weekday_and_a_g20_summit_after_a_trip_are_found_where_they_are
     assert_eq!(summit.args.name, ["Group of 20"]);
     assert_eq!(summit.args.location, ["Rio de Janeiro"]);
 }
+
+#[test]
+fn the_two_navies_are_the_two_countries_of_the_event_before() {
+    let found = events_of(
+        "China and Russia began joint naval exercises on Monday, days after NATO called Beijing \
+         an enabler of the war in Ukraine. The two navies also held joint patrols in the Pacific \
+         Ocean earlier this month.",
+        "2024-07-15",
+        "EXERCISE",
+    );
+    assert!(
+        found.iter().all(|(_, p)| p == &["China", "Russia"]),
+        "{found:?}"
+    );
+}

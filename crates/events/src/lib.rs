@@ -1793,12 +1793,24 @@ fn both_sides(ctx: &Context<'_, '_>, earlier: &[Event]) -> Option<[usize; 2]> {
     }
     let entities = ctx.entities;
     let is_person = |e: usize| entities.entities[e].etype == EntityType::Person;
-    let two_people = || {
-        // The leaders are the two people of an event with two people in
-        // this sentence or the one before ("Singh held a meeting with
-        // Marles ... The two ministers discussed ..."), else of the first
-        // such event: the article's principals.
-        let pair = |e: &&Event| e.participants.iter().filter(|&&p| is_person(p)).count() == 2;
+    let is_side = |e: usize| {
+        let ent = &entities.entities[e];
+        ent.mentions
+            .iter()
+            .any(|&m| entities.mentions[m].is_country)
+            || ent.etype == EntityType::Org
+                && matches!(
+                    ent.kind.as_deref(),
+                    Some("intergovernmental" | "alliance" | "grouping")
+                )
+    };
+    // The two of an event with two of them in this sentence or the one
+    // before ("Singh held a meeting with Marles ... The two ministers
+    // discussed ..."; "China and Russia began joint naval exercises ...
+    // The two navies also held joint patrols"), else of the first such
+    // event: the article's principals.
+    let two_of = |is: &dyn Fn(usize) -> bool| {
+        let pair = |e: &&Event| e.participants.iter().filter(|&&p| is(p)).count() == 2;
         let sentences = ctx.input.tokens.sentences();
         let this = sentences.partition_point(|s| s.tokens.end <= ctx.trigger.start);
         let recent = |e: &&Event| {
@@ -1813,20 +1825,18 @@ fn both_sides(ctx: &Context<'_, '_>, earlier: &[Event]) -> Option<[usize; 2]> {
             .find(pair)
             .or_else(|| earlier.iter().find(pair))
         {
-            let two: Vec<usize> = e
-                .participants
-                .iter()
-                .copied()
-                .filter(|&p| is_person(p))
-                .collect();
+            let two: Vec<usize> = e.participants.iter().copied().filter(|&p| is(p)).collect();
             return Some([two[0], two[1]]);
         }
         None
     };
+    let two_people = || two_of(&is_person);
     if people {
         if let Some(pair) = two_people() {
             return Some(pair);
         }
+    } else if let Some(pair) = two_of(&is_side) {
+        return Some(pair);
     }
     let mut last: Vec<usize> = Vec::new();
     for m in entities.mentions.iter().rev() {
