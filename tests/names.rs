@@ -472,3 +472,11 @@ fn a_long_form_of_a_listed_acronym_in_other_words_is_the_same_body() {
         .collect();
     assert_eq!(fmv.len(), 1, "{fmv:?}");
 }
+
+#[test]
+fn an_acronym_inside_a_listed_name_leaves_it_whole() {
+    assert_eq!(
+        names("Moscow left the Intermediate-Range Nuclear Forces (INF) Treaty in 2019."),
+        ["Moscow", "Intermediate-Range Nuclear Forces Treaty"]
+    );
+}

@@ -997,3 +997,15 @@ fn the_two_navies_are_the_two_countries_of_the_event_before() {
         "{found:?}"
     );
 }
+
+#[test]
+fn the_treaty_signed_by_then_presidents_is_the_one_named_before() {
+    let sign = first_event(
+        "Russia suspended the New START treaty. The treaty, signed in Prague in 2010 by \
+         then-presidents Barack Obama and Dmitry Medvedev, caps warheads.",
+        "2023-02-22",
+        "SIGN",
+    );
+    assert_eq!(sign.args.agreement, ["New START treaty"]);
+    assert_eq!(sign.args.participants, ["Barack Obama", "Dmitry Medvedev"]);
+}

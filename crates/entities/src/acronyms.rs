@@ -80,6 +80,41 @@ fn plausible(acronym: &str, long: &str) -> bool {
     !letters.is_empty() && hits * 2 >= letters.len() && first.is_some_and(|f| initials.contains(&f))
 }
 
+/// For "Full Name (ACR) Head" where "ACR Head" is a listed name: a mention
+/// of that entry over the whole phrase (replacing the mentions inside it),
+/// else `None`. `open` and `close` are the parentheses' tokens.
+fn listed_around(
+    input: &Input<'_>,
+    mentions: &mut Vec<Mention>,
+    index: &mut Index,
+    open: usize,
+    close: usize,
+    acr: &str,
+) -> Option<usize> {
+    let toks = input.tokens.tokens();
+    let head = toks.get(close + 1)?;
+    if head.shape != Shape::Capitalized || head.newline_before {
+        return None;
+    }
+    let form = format!("{acr} {}", &input.text[head.span]);
+    let form_tokens = tidings_tokenize::tokenize(&form);
+    let found = input.gazetteer.find(&form, &form_tokens);
+    let entry = found
+        .chosen
+        .iter()
+        .find(|g| g.span.start == 0 && g.span.end == form.len())?
+        .entry;
+    let etype = input.gazetteer.entry(entry).entity_type()?;
+    let start = capitalised_run_before(input, open)?.start;
+    let whole = start..close + 2;
+    index.kill_within(mentions, whole.clone(), |m| {
+        whole.start <= m.tokens.start && m.tokens.end <= whole.end
+    });
+    let mut m = new_mention(input, whole, etype, MentionKind::Name);
+    m.entry = Some(entry);
+    Some(index.push(mentions, m))
+}
+
 /// Whether every capitalised word of `long` is a word of the listed name
 /// (two or more words).
 fn within_listed_name(listed: &str, long: &str) -> bool {
@@ -307,6 +342,13 @@ pub(crate) fn define(input: &Input<'_>, mentions: &mut Vec<Mention>) -> Vec<(usi
         // "Full Name (ACRONYM)"
         if let Some(acr_span) = acronym_at(input, inside.clone()) {
             let acr = &text[acr_span];
+            // "the Intermediate-Range Nuclear Forces (INF) Treaty": the
+            // acronym sits inside a listed name ("INF Treaty"); the whole
+            // phrase is that entry.
+            if listed_around(input, mentions, &mut index, i, close, acr).is_some() {
+                i = close + 2;
+                continue;
+            }
             let long = match mention_ending(mentions, &index, i) {
                 Some(m) => Some(m),
                 None => capitalised_run_before(input, i)

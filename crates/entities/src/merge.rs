@@ -873,6 +873,13 @@ fn without_corporate_form(name: &str) -> &str {
 
 fn clean_name(s: &str) -> String {
     let s = s.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')');
+    // An acronym inside a name is no part of it: "Intermediate-Range
+    // Nuclear Forces (INF) Treaty".
+    let inner = s.find(" (").and_then(|open| {
+        let close = open + s[open..].find(") ")?;
+        Some(format!("{}{}", &s[..open], &s[close + 1..]))
+    });
+    let s = inner.as_deref().unwrap_or(s);
     let s = s
         .strip_prefix("the ")
         .or_else(|| s.strip_prefix("The "))

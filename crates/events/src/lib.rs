@@ -301,6 +301,13 @@ const GAP_WORDS: &[&str] = &[
     "’s",
     "(",
     ")",
+    // "signed ... by then-presidents Barack Obama and Dmitry Medvedev"
+    "then",
+    "former",
+    "presidents",
+    "leaders",
+    "ministers",
+    "counterparts",
 ];
 
 /// Words before a trigger that mark it as a mention of an event already reported.
@@ -1310,6 +1317,11 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
         event.participants.insert(0, p);
         event.participants.dedup();
     }
+    if matches!(etype, EventType::Sign | EventType::Negotiate) && event.agreement.is_empty() {
+        if let Some(m) = anaphoric_agreement(ctx) {
+            push(&mut event.agreement, m.entity);
+        }
+    }
     // "bought jets from Turkish Aerospace during a visit by President
     // Erdogan": the visitor is the one after "by", not whoever stands
     // before.
@@ -1704,6 +1716,37 @@ fn anaphoric_initiative<'e>(ctx: &Context<'e, '_>) -> Option<&'e tidings_entitie
         m.tokens.end <= ctx.sentence.start
             && m.etype == EntityType::Org
             && entities.entities[m.entity].kind.as_deref() == Some("initiative")
+    })
+}
+
+/// "The treaty, signed in Prague in 2010, ...", "signed the pact": the
+/// agreement named last in the three sentences before, when the trigger's
+/// clause speaks of "the/this treaty" and names none.
+fn anaphoric_agreement<'e>(ctx: &Context<'e, '_>) -> Option<&'e tidings_entities::Mention> {
+    let (start, end) = (ctx.clause.start, ctx.clause.end.min(ctx.trigger.end + 3));
+    let words: Vec<String> = (start..end).map(|i| ctx.word(i)).collect();
+    let anaphor = words.windows(2).any(|w| {
+        matches!(w[0].as_str(), "this" | "the" | "that")
+            && matches!(
+                w[1].as_str(),
+                "treaty" | "agreement" | "pact" | "accord" | "deal" | "memorandum" | "arrangement"
+            )
+    });
+    let entities = ctx.entities;
+    let named_here = entities
+        .mentions_in(ctx.sentence.clone())
+        .iter()
+        .any(|m| m.etype == EntityType::Agreement);
+    if !anaphor || named_here {
+        return None;
+    }
+    let sentences = ctx.input.tokens.sentences();
+    let here = ctx.input.tokens.sentence_of(ctx.sentence.start);
+    let from = sentences[here.saturating_sub(3)].tokens.start;
+    entities.mentions.iter().rev().find(|m| {
+        m.tokens.end <= ctx.sentence.start
+            && m.tokens.start >= from
+            && m.etype == EntityType::Agreement
     })
 }
 
