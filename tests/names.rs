@@ -480,3 +480,18 @@ fn an_acronym_inside_a_listed_name_leaves_it_whole() {
         ["Moscow", "Intermediate-Range Nuclear Forces Treaty"]
     );
 }
+
+#[test]
+fn an_office_of_an_international_body_acts_for_no_country() {
+    let doc = extractor().extract(
+        "European Commission President Ursula von der Leyen met German chancellor Friedrich \
+         Merz.",
+        None,
+    );
+    let triples = triples(&doc);
+    assert!(
+        !triples.contains(&("represents", "Ursula von der Leyen", "Germany")),
+        "{triples:?}"
+    );
+    assert!(triples.contains(&("works_for", "Ursula von der Leyen", "European Commission")));
+}

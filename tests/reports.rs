@@ -1009,3 +1009,21 @@ fn the_treaty_signed_by_then_presidents_is_the_one_named_before() {
     assert_eq!(sign.args.agreement, ["New START treaty"]);
     assert_eq!(sign.args.participants, ["Barack Obama", "Dmitry Medvedev"]);
 }
+
+#[test]
+fn who_attends_a_summit_takes_part_in_it() {
+    let summit = first_event(
+        "EU leaders backed the plan at an emergency summit in Brussels attended by Ukrainian \
+         President Volodymyr Zelenskiy on Thursday.",
+        "2025-03-06",
+        "SUMMIT",
+    );
+    assert!(
+        summit
+            .args
+            .participants
+            .contains(&"Volodymyr Zelenskiy".to_string()),
+        "{:?}",
+        summit.args
+    );
+}

@@ -677,7 +677,8 @@ fn build(input: &Input<'_>, mut mentions: Vec<Mention>, groups: &mut Groups) -> 
 /// A person named with an organisation in a title and no country word
 /// ("AFP spokesperson Colonel Francel Margareth Padilla", where the text's
 /// AFP is the Armed Forces of the Philippines) acts for that
-/// organisation's country, as the text names it.
+/// organisation's country, as the text names it, and for none when the
+/// organisation has none ("NATO Secretary-General").
 fn countries_of_title_bodies(mentions: &[Mention], entities: &mut [Entity]) {
     for i in 0..entities.len() {
         if entities[i].etype != EntityType::Person {
@@ -687,7 +688,7 @@ fn countries_of_title_bodies(mentions: &[Mention], entities: &mut [Entity]) {
         if own.clone().any(|m| !m.countries.is_empty()) {
             continue;
         }
-        let country = own
+        let bodies: Vec<usize> = own
             .flat_map(|m| m.titles.iter())
             .flat_map(|&t| {
                 starting_within(mentions, t)
@@ -695,9 +696,17 @@ fn countries_of_title_bodies(mentions: &[Mention], entities: &mut [Entity]) {
                     .filter(move |o| t.contains(o.span))
             })
             .filter(|o| o.etype == EntityType::Org)
-            .find_map(|o| entities[o.entity].country.clone());
+            .map(|o| o.entity)
+            .collect();
+        let country = bodies.iter().find_map(|&b| entities[b].country.clone());
         if country.is_some() {
             entities[i].country = country;
+        } else if !bodies.is_empty() {
+            // "European Commission President Ursula von der Leyen", "NATO
+            // Secretary-General Jens Stoltenberg": in an office of a body
+            // of no one country, the person acts for none (the list's
+            // country is where they come from).
+            entities[i].country = None;
         }
     }
 }

@@ -301,6 +301,9 @@ const GAP_WORDS: &[&str] = &[
     "’s",
     "(",
     ")",
+    // "a summit in Brussels attended by Zelenskiy", "chaired by"
+    "attended",
+    "chaired",
     // "signed ... by then-presidents Barack Obama and Dmitry Medvedev"
     "then",
     "former",
