@@ -1027,3 +1027,14 @@ fn who_attends_a_summit_takes_part_in_it() {
         summit.args
     );
 }
+
+#[test]
+fn every_place_of_a_list_after_visited_is_visited() {
+    let (_, places) = dated_at(
+        "Saudi Arabia's minister of state for foreign affairs, Adel al-Jubeir, visited both \
+         Islamabad and New Delhi this week.",
+        "2025-05-11",
+        "VISIT",
+    );
+    assert_eq!(places, ["Islamabad", "New Delhi"]);
+}

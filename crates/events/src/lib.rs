@@ -1146,9 +1146,20 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
         };
         // "visited Moscow", "visiting the Pentagon": the place visited.
         let right_after = |t: &Range<usize>| {
-            m.tokens.start == t.end || (m.tokens.start == t.end + 1 && ctx.word(t.end) == "the")
+            m.tokens.start == t.end
+                || (m.tokens.start == t.end + 1
+                    && matches!(ctx.word(t.end).as_str(), "the" | "both"))
         };
-        let visited = etype == EventType::Visit && right_after(&trigger);
+        // "visited both Islamabad and New Delhi": a place joined to the one
+        // visited is visited too.
+        let joined_to_visited = m.tokens.start >= 2
+            && matches!(ctx.word(m.tokens.start - 1).as_str(), "and" | ",")
+            && outer.iter().any(|o| {
+                o.tokens.end + 1 == m.tokens.start
+                    && o.etype == EntityType::Place
+                    && event.location.contains(&o.entity)
+            });
+        let visited = etype == EventType::Visit && (right_after(&trigger) || joined_to_visited);
         // "will return to Tokyo on Wednesday": going home is no visit, nor
         // where anything happens.
         let going_home = m.etype == EntityType::Place
