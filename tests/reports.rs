@@ -1038,3 +1038,14 @@ fn every_place_of_a_list_after_visited_is_visited() {
     );
     assert_eq!(places, ["Islamabad", "New Delhi"]);
 }
+
+#[test]
+fn a_plan_for_a_year_is_not_signed_in_it() {
+    let sign = first_event(
+        "Phan Van Giang received his Lao counterpart Chansamone Chanyalath in Hanoi on Tuesday. \
+         The two ministers witnessed the signing of a cooperation plan for 2025.",
+        "2024-12-18",
+        "SIGN",
+    );
+    assert_ne!(sign.date.as_deref(), Some("2025"));
+}

@@ -2070,6 +2070,34 @@ fn attach_date(ctx: &Context<'_, '_>, event: &mut Event) {
             if relative.is_some_and(|open| open < r.start && r.end <= trigger.start) {
                 return false;
             }
+            // "witnessed the signing of a cooperation plan for 2025": the
+            // period a plan covers, not when it was signed.
+            if r.start >= 2
+                && ctx.word(r.start - 1) == "for"
+                && matches!(
+                    ctx.word(r.start - 2).as_str(),
+                    "plan"
+                        | "plans"
+                        | "programme"
+                        | "program"
+                        | "budget"
+                        | "budgets"
+                        | "target"
+                        | "targets"
+                        | "roadmap"
+                        | "agenda"
+                        | "goals"
+                        | "strategy"
+                        | "vision"
+                        | "framework"
+                        | "priorities"
+                        | "forecast"
+                        | "outlook"
+                        | "guidance"
+                )
+            {
+                return false;
+            }
             // "on his first trip since taking office in October": the date
             // of a clause of its own.
             if gerund_clause_date(ctx, r) {
