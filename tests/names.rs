@@ -495,3 +495,15 @@ fn an_office_of_an_international_body_acts_for_no_country() {
     );
     assert!(triples.contains(&("works_for", "Ursula von der Leyen", "European Commission")));
 }
+
+#[test]
+fn an_acronym_listed_for_another_countrys_body_is_defined_by_the_text() {
+    let doc = extractor().extract("South Korea's Joint Chiefs of Staff (JCS) said so.", None);
+    let jcs: Vec<_> = doc
+        .entities
+        .iter()
+        .filter(|e| e.etype == EntityType::Org)
+        .map(|e| e.name.as_str())
+        .collect();
+    assert_eq!(jcs, ["South Korea's Joint Chiefs of Staff"]);
+}

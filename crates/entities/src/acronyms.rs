@@ -128,14 +128,26 @@ fn within_listed_name(listed: &str, long: &str) -> bool {
     words.len() >= 2 && words.iter().all(|w| listed.contains(w))
 }
 
-/// Whether an acronym and its long form start with the same letter.
-fn same_first_letter(acronym: &str, long: &str) -> bool {
-    let first = |s: &str| {
-        s.chars()
-            .next()
-            .map(|c| c.to_lowercase().collect::<String>())
-    };
-    first(acronym).is_some() && first(acronym) == first(long)
+/// Whether the acronym's letters are the initials of consecutive words of
+/// the long form, connectors skipped ("JCS" in "South Korea's Joint Chiefs
+/// of Staff", "IRA" in "Inflation Reduction Act"; not "AP" in "Buenos
+/// Aires").
+fn initials_in_order(acronym: &str, long: &str) -> bool {
+    let letters: Vec<char> = acronym
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let initials: Vec<char> = long
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty() && !CONNECTORS.contains(&w.to_lowercase().as_str()))
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_lowercase)
+        .collect();
+    !letters.is_empty()
+        && initials
+            .windows(letters.len())
+            .any(|w| w == letters.as_slice())
 }
 
 /// The run of capitalised words (with connectors inside) that ends at token
@@ -375,7 +387,7 @@ pub(crate) fn define(input: &Input<'_>, mentions: &mut Vec<Mention>) -> Vec<(usi
                 });
                 if names_listed
                     || plausible(acr, long_text)
-                        && (listed.is_none() || same_first_letter(acr, long_text))
+                        && (listed.is_none() || initials_in_order(acr, long_text))
                 {
                     let etype = mentions[long].etype;
                     if let Some(a) =
