@@ -1050,3 +1050,15 @@ fn a_plan_for_a_year_is_not_signed_in_it() {
     );
     assert_ne!(sign.date.as_deref(), Some("2025"));
 }
+
+#[test]
+fn the_source_a_report_is_according_to_is_not_where_it_happened() {
+    let exercise = first_event(
+        "South Korea, the United States and Japan staged joint air drills on Sunday in response \
+         to the launch, according to the defense ministry in Seoul.",
+        "2024-11-05",
+        "EXERCISE",
+    );
+    assert!(exercise.args.location.is_empty(), "{:?}", exercise.args);
+    assert_eq!(exercise.date.as_deref(), Some("2024-11-03"));
+}

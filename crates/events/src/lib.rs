@@ -649,6 +649,11 @@ fn region_of(
         let start = n.tokens.start.min(clause.end);
         joint(t.tokens.end, start).unwrap_or(start)
     });
+    // ", according to the defense ministry in Seoul": the source and where
+    // it speaks from are no part of the event.
+    let right = (t.tokens.end..right.saturating_sub(1))
+        .find(|&i| lower(input, i) == "," && lower(input, i + 1) == "according")
+        .unwrap_or(right);
     left.min(t.tokens.start)..right.max(t.tokens.end)
 }
 
