@@ -1062,3 +1062,13 @@ fn the_source_a_report_is_according_to_is_not_where_it_happened() {
     assert!(exercise.args.location.is_empty(), "{:?}", exercise.args);
     assert_eq!(exercise.date.as_deref(), Some("2024-11-03"));
 }
+
+#[test]
+fn a_country_signing_with_a_leader_of_another_is_a_party_and_his_visit_is_his() {
+    let text = "British Prime Minister Keir Starmer signed a 100-year partnership agreement with \
+                Ukraine on Thursday during his first visit to Kyiv since taking office.";
+    let signs = events_of(text, "2025-01-17", "SIGN");
+    assert_eq!(signs[0].1, ["Keir Starmer", "Ukraine"], "{signs:?}");
+    let visits = events_of(text, "2025-01-17", "VISIT");
+    assert_eq!(visits[0].1, ["Keir Starmer"], "{visits:?}");
+}

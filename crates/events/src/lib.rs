@@ -911,6 +911,14 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
                 .find(|m| m.tokens.end == j - 1)
                 .map(|m| m.entity);
         }
+        // "signed an agreement with Ukraine during his first visit to
+        // Kyiv": the visit is his, not Ukraine's.
+        if etype == EventType::Visit
+            && j > region.start
+            && matches!(ctx.word(j - 1).as_str(), "his" | "her")
+        {
+            possessor = antecedent(ctx, j - 1);
+        }
     }
     // The name of a gathering: a name that contains the trigger ("INDUS-X
     // Summit") or stands right before it ("QUAD summit").
@@ -1770,13 +1778,29 @@ fn anaphoric_agreement<'e>(ctx: &Context<'e, '_>) -> Option<&'e tidings_entities
 }
 
 /// People act; the countries named beside them are their affiliations.
+/// To an agreement, a country that none of them acts for is a party of its
+/// own, when all of them are known to act for one ("Starmer signed a
+/// partnership agreement with Ukraine").
 fn people_over_places(entities: &Entities, event: &mut Event) {
-    let is_person = |e: usize| entities.entities[e].etype == EntityType::Person;
-    if event.participants.iter().any(|&p| is_person(p)) {
-        event
-            .participants
-            .retain(|&p| entities.entities[p].etype != EntityType::Place);
+    let ents = &entities.entities;
+    let people: Vec<usize> = event
+        .participants
+        .iter()
+        .copied()
+        .filter(|&p| ents[p].etype == EntityType::Person)
+        .collect();
+    if people.is_empty() {
+        return;
     }
+    let theirs: Vec<&str> = people
+        .iter()
+        .filter_map(|&p| ents[p].country.as_deref())
+        .collect();
+    let all_known = theirs.len() == people.len()
+        && matches!(event.etype, EventType::Sign | EventType::Negotiate);
+    event.participants.retain(|&p| {
+        ents[p].etype != EntityType::Place || all_known && !theirs.contains(&ents[p].name.as_str())
+    });
 }
 
 /// Whether a mention at `m` stands where a participant does: before the
