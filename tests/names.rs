@@ -507,3 +507,11 @@ fn an_acronym_listed_for_another_countrys_body_is_defined_by_the_text() {
         .collect();
     assert_eq!(jcs, ["South Korea's Joint Chiefs of Staff"]);
 }
+
+#[test]
+fn a_sentences_opening_verb_is_no_part_of_a_listed_name() {
+    assert_eq!(
+        names("Replied State Department spokesman Richard Boucher: \"No comment.\""),
+        ["State Department", "Richard Boucher"]
+    );
+}

@@ -713,7 +713,8 @@ pub(crate) fn is_dateline(input: &Input<'_>, r: Range<usize>) -> bool {
 /// A rule name made of country words and a listed name of the same type
 /// ("U.S. Defense Innovation Unit", "Indian Ministry of Defence" when the
 /// list has the ministry) gives way to the listed name, which takes the
-/// country words as its country.
+/// country words as its country; so does one made of a sentence's opening
+/// verb and a listed name ("Replied State Department").
 fn prefer_listed_names(input: &Input<'_>, candidates: &mut Vec<Candidate>) {
     let toks = input.tokens.tokens();
     let mut drop = Vec::new();
@@ -763,6 +764,20 @@ fn prefer_listed_names(input: &Input<'_>, candidates: &mut Vec<Candidate>) {
                 .any(|&(_, entry)| entry.is_some_and(|id| input.gazetteer.entry(id).name != listed))
         });
         if other_country {
+            continue;
+        }
+        // "Replied State Department spokesman Richard Boucher": a verb in
+        // the past that opens the sentence is no part of the listed name.
+        let opening_verb = prefix.len() == 1 && {
+            let s = input.tokens.sentence_of(prefix.start);
+            let w = &input.text[toks[prefix.start].span];
+            input.tokens.sentences()[s].tokens.start == prefix.start
+                && w.len() > 4
+                && w.ends_with("ed")
+                && toks[prefix.start].shape == tidings_tokenize::Shape::Capitalized
+        };
+        if opening_verb {
+            drop.push(i);
             continue;
         }
         let countries: Vec<Span> = named.into_iter().map(|(span, _)| span).collect();
