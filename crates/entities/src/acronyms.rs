@@ -63,16 +63,8 @@ fn acronym_at(input: &Input<'_>, r: std::ops::Range<usize>) -> Option<Span> {
 /// Whether the acronym plausibly abbreviates the long form: at least half
 /// of its distinct letters start a word of the long form.
 fn plausible(acronym: &str, long: &str) -> bool {
-    let initials: Vec<char> = long
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .filter_map(|w| w.chars().next())
-        .flat_map(char::to_lowercase)
-        .collect();
-    let mut letters: Vec<char> = acronym
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .flat_map(char::to_lowercase)
-        .collect();
+    let initials = word_initials(long, &[]);
+    let mut letters = acronym_letters(acronym);
     letters.sort_unstable();
     letters.dedup();
     let first = acronym.chars().next().and_then(|c| c.to_lowercase().next());
@@ -128,22 +120,32 @@ fn within_listed_name(listed: &str, long: &str) -> bool {
     words.len() >= 2 && words.iter().all(|w| listed.contains(w))
 }
 
+/// The letters of an acronym, in lower case.
+fn acronym_letters(acronym: &str) -> Vec<char> {
+    acronym
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The initials of the words of `long` (split at spaces and hyphens), in
+/// lower case, leaving out the words of `skip`.
+fn word_initials(long: &str, skip: &[&str]) -> Vec<char> {
+    long.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty() && !skip.contains(&w.to_lowercase().as_str()))
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// Whether the acronym's letters are the initials of consecutive words of
 /// the long form, connectors skipped ("JCS" in "South Korea's Joint Chiefs
 /// of Staff", "IRA" in "Inflation Reduction Act"; not "AP" in "Buenos
 /// Aires").
 fn initials_in_order(acronym: &str, long: &str) -> bool {
-    let letters: Vec<char> = acronym
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .flat_map(char::to_lowercase)
-        .collect();
-    let initials: Vec<char> = long
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .filter(|w| !w.is_empty() && !CONNECTORS.contains(&w.to_lowercase().as_str()))
-        .filter_map(|w| w.chars().next())
-        .flat_map(char::to_lowercase)
-        .collect();
+    let letters = acronym_letters(acronym);
+    let initials = word_initials(long, CONNECTORS);
     !letters.is_empty()
         && initials
             .windows(letters.len())

@@ -1135,7 +1135,7 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
         // "in the Red Sea city of Jeddah": the place before the descriptor
         // only says where the city is; the city is read as if it stood
         // after "in the".
-        if m.etype == EntityType::Place && described_after(ctx, &outer, m).is_some() {
+        if m.etype == EntityType::Place && describes_another(ctx, &outer, m) {
             continue;
         }
         let lead = described_from(ctx, &outer, m);
@@ -2252,25 +2252,23 @@ const PLACE_DESCRIPTORS: &[&str] = &[
     "island", "district", "county",
 ];
 
-/// The place that place `m` describes when descriptor words and "of"
-/// follow it ("Red Sea" in "the Red Sea city of Jeddah").
-fn described_after<'e>(
+/// Whether place `m` only says where another place lies: descriptor
+/// words, "of" and a place follow it ("Red Sea" in "the Red Sea city of
+/// Jeddah").
+fn describes_another(
     ctx: &Context<'_, '_>,
-    outer: &[&'e tidings_entities::Mention],
+    outer: &[&tidings_entities::Mention],
     m: &tidings_entities::Mention,
-) -> Option<&'e tidings_entities::Mention> {
+) -> bool {
     let mut j = m.tokens.end;
     while j < ctx.sentence.end && PLACE_DESCRIPTORS.contains(&ctx.word(j).as_str()) {
         j += 1;
     }
-    (j > m.tokens.end && ctx.word(j) == "of")
-        .then(|| {
-            outer
-                .iter()
-                .copied()
-                .find(|o| o.tokens.start == j + 1 && o.etype == EntityType::Place)
-        })
-        .flatten()
+    j > m.tokens.end
+        && ctx.word(j) == "of"
+        && outer
+            .iter()
+            .any(|o| o.tokens.start == j + 1 && o.etype == EntityType::Place)
 }
 
 /// Where the phrase naming place `m` starts: before descriptor words, "of"

@@ -328,7 +328,6 @@ pub(crate) fn is_temporal_word(lower: &str) -> bool {
                 | "year"
                 | "calendar"
                 | "financial"
-                | "january"
                 | "budget"
                 | "ad"
                 | "bc"
@@ -338,10 +337,5 @@ pub(crate) fn is_temporal_word(lower: &str) -> bool {
                 | "early"
                 | "late"
                 | "end"
-                | "summer"
-                | "winter"
-                | "spring"
-                | "autumn"
-                | "fall"
         )
 }
