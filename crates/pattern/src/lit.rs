@@ -201,11 +201,18 @@ impl LitSet {
         &self.words
     }
 
+    /// Whether a word whose [`hash_str`] is `h` may be in the set, by its
+    /// Bloom filter alone (false: it is not).
+    #[inline(always)]
+    pub fn may_contain_hashed(&self, h: u64) -> bool {
+        let b = bloom_bit(h);
+        self.bloom[b >> 6] & (1 << (b & 63)) != 0
+    }
+
     /// Whether `s`, whose [`hash_str`] is `h`, is in the set.
     #[inline]
     pub fn contains_hashed(&self, s: &str, h: u64) -> bool {
-        let b = bloom_bit(h);
-        if self.bloom[b >> 6] & (1 << (b & 63)) == 0 {
+        if !self.may_contain_hashed(h) {
             return false;
         }
         let mask = self.table.len() - 1;

@@ -91,6 +91,63 @@ enum Test {
     Or(Vec<Test>),
 }
 
+/// A cheap necessary condition for a token to be consumed by a test: one
+/// of some shapes, and maybe inside an annotation. [`AnnIndex::classes`]
+/// holds each token's [`shape_bit`] and [`AnnIndex::ANNOTATED`], so a
+/// gate is two bit tests a token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Gate {
+    /// The [`shape_bit`]s the token may have.
+    shapes: u8,
+    /// Whether the token has to be inside an annotation.
+    annotated: bool,
+}
+
+impl Gate {
+    /// Every token passes.
+    const ANY: Gate = Gate {
+        shapes: 0x7f,
+        annotated: false,
+    };
+    /// No token passes (the start of a union).
+    const NONE: Gate = Gate {
+        shapes: 0,
+        annotated: true,
+    };
+    /// Tokens inside an annotation.
+    const ANNOTATED: Gate = Gate {
+        shapes: 0x7f,
+        annotated: true,
+    };
+
+    /// Both gates hold.
+    fn and(self, other: Gate) -> Gate {
+        Gate {
+            shapes: self.shapes & other.shapes,
+            annotated: self.annotated | other.annotated,
+        }
+    }
+
+    /// Either gate holds.
+    fn or(self, other: Gate) -> Gate {
+        Gate {
+            shapes: self.shapes | other.shapes,
+            annotated: self.annotated & other.annotated,
+        }
+    }
+
+    /// Whether a token of class `class` (see [`AnnIndex::classes`]) passes.
+    #[inline(always)]
+    fn passes(self, class: u8) -> bool {
+        let need = if self.annotated {
+            AnnIndex::ANNOTATED
+        } else {
+            0
+        };
+        (class & self.shapes != 0) & (class & need == need)
+    }
+}
+
 /// At most this many must-steps are checked per call.
 const MAX_MUST: usize = 3;
 
@@ -103,6 +160,23 @@ impl Test {
             Test::And(v) => v.iter().any(Test::literal_core),
             Test::Or(v) => v.iter().all(Test::literal_core),
             _ => false,
+        }
+    }
+
+    /// What a token must be for the test to hold, as a [`Gate`]: only
+    /// `shape=` narrows the shapes, and only an annotation test asks for
+    /// an annotation (a sequence's tokens carry whatever shape their maker
+    /// gave them, so a literal says nothing of its token's shape).
+    fn gate(&self) -> Gate {
+        match self {
+            Test::Shape(bits) => Gate {
+                shapes: *bits,
+                annotated: false,
+            },
+            Test::In(_) | Test::Starts(_) | Test::Ends(_) => Gate::ANNOTATED,
+            Test::And(v) => v.iter().fold(Gate::ANY, |g, t| g.and(t.gate())),
+            Test::Or(v) => v.iter().fold(Gate::NONE, |g, t| g.or(t.gate())),
+            _ => Gate::ANY,
         }
     }
 
@@ -176,6 +250,13 @@ struct FirstFilter {
     lits: Option<LitSet>,
     /// The rest of the first set.
     rest: Vec<First>,
+    /// What a token must be for a step of `rest` to hold: with the
+    /// literals' Bloom filter, a start whose token passes neither is
+    /// stepped over without a test (most tokens of news are lower case
+    /// and outside any annotation, while most name rules begin with a
+    /// capital, most relation rules with an entity and most event rules
+    /// with one of a few words).
+    gate: Gate,
 }
 
 impl FirstFilter {
@@ -197,10 +278,28 @@ impl FirstFilter {
             First::Tok(t) => u64::from(tests[t].test.cost()),
             First::Ann(_) => u64::MAX,
         });
+        let gate = rest.iter().fold(Gate::NONE, |g, f| {
+            g.or(match *f {
+                First::Tok(t) => tests[t].test.gate(),
+                First::Ann(_) => Gate::ANNOTATED,
+            })
+        });
         FirstFilter {
             lits: (!words.is_empty()).then(|| LitSet::new(words)),
             rest,
+            gate,
         }
+    }
+
+    /// A cheap necessary condition for a match to start at a token of
+    /// class `class` (see [`AnnIndex::classes`]) whose `lower` has hash
+    /// `hash`.
+    #[inline(always)]
+    fn may_pass(&self, class: u8, hash: u64) -> bool {
+        self.lits
+            .as_ref()
+            .is_some_and(|l| l.may_contain_hashed(hash))
+            | self.gate.passes(class)
     }
 }
 
@@ -386,6 +485,13 @@ impl Pattern {
             let mut limit: Option<Option<usize>> = None;
             let mut pos = 0;
             while pos < n {
+                if let Some(first) = &self.inner.first {
+                    // Past the tokens no first step can take.
+                    match (pos..n).find(|&i| first.may_pass(idx.classes[i], idx.lower_hash[i])) {
+                        Some(next) => pos = next,
+                        None => return,
+                    }
+                }
                 if !self.may_start(&env, pos, scratch) {
                     pos += 1;
                     continue;
@@ -432,7 +538,12 @@ impl Pattern {
             // at or before it. (It may lie past the limit set by another
             // step, so every step looks at the whole sequence.)
             let last = match *f {
-                First::Tok(t) => (0..n).rev().find(|&i| env.tok(t, i, &mut scratch.memo))?,
+                First::Tok(t) => {
+                    let gate = self.inner.tests[t].test.gate();
+                    (0..n).rev().find(|&i| {
+                        gate.passes(idx.classes[i]) && env.tok(t, i, &mut scratch.memo)
+                    })?
+                }
                 First::Ann(l) => (0..seq.annotations.len())
                     .filter(|&a| {
                         let r = &idx.ranges[a];
@@ -1371,6 +1482,12 @@ mod tests {
             "[shape=Lower & text=\"c\"]",
             "[lower=\"a\" | @y]",
             "/[bc]+/",
+            // Shapes and annotations in the first set: the gates.
+            "[shape=Capitalized|Upper]",
+            "[shape=Capitalized & @x]",
+            "[shape=Lower | @y]",
+            "[!shape=Lower]",
+            "[shape=Upper & lower=\"a\"]",
         ];
         let base = if depth == 0 || rng.next(3) == 0 {
             ATOMS[rng.next(ATOMS.len())].to_string()
@@ -1394,13 +1511,13 @@ mod tests {
     #[test]
     fn agrees_with_a_naive_matcher() {
         let mut rng = Rng(0x2545_F491_4F6C_DD1D);
-        let words = ["a", "b", "c"];
-        for _ in 0..2000 {
+        let words = ["a", "b", "c", "A", "Bb"];
+        for _ in 0..3000 {
             let src = format!("{} {}", gen(&mut rng, 3), gen(&mut rng, 2));
             let pat = Pattern::parse(&src).unwrap_or_else(|e| panic!("{src}: {e}"));
             let parsed = parse::parse(&src).unwrap();
             let n = rng.next(7);
-            let toks: Vec<&str> = (0..n).map(|_| words[rng.next(3)]).collect();
+            let toks: Vec<&str> = (0..n).map(|_| words[rng.next(words.len())]).collect();
             let text = toks.join(" ");
             let mut seq = Sequence::from_words(&text);
             for id in 0..rng.next(4) {

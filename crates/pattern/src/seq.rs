@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 use tidings_tokenize::{Shape, Token};
 
 use crate::lit::hash_str;
+use crate::parse::shape_bit;
 
 /// One token as the matcher sees it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -229,9 +230,15 @@ pub(crate) struct AnnIndex {
     pub ranges: Vec<Range<usize>>,
     /// [`hash_str`] of each token's `lower`, for the literal tests.
     pub lower_hash: Vec<u64>,
+    /// The class of each token for the first-set prefilter: its
+    /// [`shape_bit`], and [`AnnIndex::ANNOTATED`] when an annotation covers it.
+    pub classes: Vec<u8>,
 }
 
 impl AnnIndex {
+    /// The bit of [`AnnIndex::classes`] that says an annotation covers the token.
+    pub const ANNOTATED: u8 = 0x80;
+
     fn build(seq: &Sequence<'_>) -> AnnIndex {
         let n = seq.tokens.len();
         let mut ranges: Vec<Range<usize>> = Vec::with_capacity(seq.annotations.len());
@@ -266,6 +273,12 @@ impl AnnIndex {
             // Stable sort keeps input order among equally long annotations.
             starting.items[a..b].sort_by_key(|&x| std::cmp::Reverse(ranges[x as usize].len()));
         }
+        let classes = (seq.tokens.iter().enumerate())
+            .map(|(i, t)| {
+                let annotated = !covering.get(i).is_empty();
+                shape_bit(t.shape) | if annotated { AnnIndex::ANNOTATED } else { 0 }
+            })
+            .collect();
         AnnIndex {
             n_tokens: n,
             n_annotations: seq.annotations.len(),
@@ -274,6 +287,7 @@ impl AnnIndex {
             ending,
             ranges,
             lower_hash: seq.tokens.iter().map(|t| hash_str(&t.lower)).collect(),
+            classes,
         }
     }
 }
