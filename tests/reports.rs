@@ -1072,3 +1072,52 @@ fn a_country_signing_with_a_leader_of_another_is_a_party_and_his_visit_is_his() 
     let visits = events_of(text, "2025-01-17", "VISIT");
     assert_eq!(visits[0].1, ["Keir Starmer"], "{visits:?}");
 }
+
+#[test]
+fn a_trip_after_before_goes_with_the_subject_and_starts_nowhere() {
+    let text = "From Hanoi, Xi Jinping will fly to Kuala Lumpur on Tuesday, where he will meet \
+                Malaysian Prime Minister Anwar Ibrahim, before travelling to Phnom Penh on \
+                Thursday.";
+    let doc = extractor().extract(text, tidings::parse_date("2025-04-14"));
+    let visits: Vec<(Vec<String>, Vec<String>)> = (doc.events.iter())
+        .filter(|e| e.etype == "VISIT")
+        .map(|e| (e.args.participants.clone(), e.args.location.clone()))
+        .collect();
+    assert_eq!(
+        visits,
+        [
+            (
+                vec!["Xi Jinping".to_string()],
+                vec!["Kuala Lumpur".to_string()]
+            ),
+            (
+                vec!["Xi Jinping".to_string()],
+                vec!["Phnom Penh".to_string()]
+            ),
+        ]
+    );
+}
+
+#[test]
+fn the_two_sides_are_the_countries_of_the_two_who_just_met() {
+    let sign = first_event(
+        "Chinese President Xi Jinping arrived in Hanoi on Monday for a state visit that will \
+         also take him to Malaysia and Cambodia. Xi will hold talks with Vietnamese leader To \
+         Lam on Tuesday. The two sides are expected to sign more than 40 cooperation documents.",
+        "2025-04-14",
+        "SIGN",
+    );
+    assert_eq!(sign.args.participants, ["China", "Vietnam"]);
+}
+
+#[test]
+fn a_trip_and_the_talks_it_is_for_share_their_date() {
+    let found = events_of(
+        "Defence Minister Aden Duale will travel to Addis Ababa on December 4 to hold talks with \
+         his Ethiopian counterpart Abraham Belay.",
+        "2023-11-17",
+        "VISIT",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0.as_deref(), Some("2023-12-04"));
+}

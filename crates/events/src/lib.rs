@@ -607,8 +607,9 @@ fn share_locations(input: &Input<'_>, events: &mut [Event]) {
 
 /// Whether two triggers of a sentence are tied in time, one happening
 /// during or at the other ("launched ... during Modi's visit", "introduced
-/// ... at the QUAD summit", "travels to Tokyo on Saturday for talks", "met
-/// on October 23 on the margins of the BRICS summit"), so
+/// ... at the QUAD summit", "travels to Tokyo on Saturday for talks", "will
+/// travel to Addis Ababa on December 4 to hold talks", "met on October 23
+/// on the margins of the BRICS summit"), so
 /// that a date of one dates the other too.
 fn linked(input: &Input<'_>, a: &Range<usize>, b: &Range<usize>) -> bool {
     let (from, to) = if a.end <= b.start {
@@ -621,7 +622,7 @@ fn linked(input: &Input<'_>, a: &Range<usize>, b: &Range<usize>) -> bool {
             lower(input, i).as_str(),
             "during" | "at" | "for" | "sidelines" | "margins" | "margin" | "sideline"
         )
-    })
+    }) || (from < to && lower(input, to - 1) == "to")
 }
 
 /// The words between trigger `k`'s neighbouring triggers in its clause:
@@ -1306,6 +1307,10 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
                     && matches!(ctx.word(purpose_start - 1).as_str(), "for" | "to");
                 let preps: &[&str] = if before && etype != EventType::Visit && !purpose {
                     &["in", "at", "near", "off"]
+                } else if etype == EventType::Visit {
+                    // "From Hanoi, Xi will fly to Kuala Lumpur": where a
+                    // trip starts is not where it goes.
+                    &["in", "at", "to", "near", "off"]
                 } else {
                     &["in", "at", "to", "near", "from", "off"]
                 };
@@ -1343,6 +1348,21 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
     if let Some(p) = possessor {
         event.participants.insert(0, p);
         event.participants.dedup();
+    }
+    // "Xi will fly to Kuala Lumpur, where he will meet Anwar, before
+    // travelling to Phnom Penh": who travels is the clause's subject, not
+    // whoever is named last before the trigger.
+    if let Some(s) = gerund_subject(ctx) {
+        let named_before = |p: &usize| {
+            entities.entities[*p].mentions.iter().any(|&i| {
+                let m = &entities.mentions[i];
+                m.tokens.end <= trigger.start && m.tokens.start >= region.start
+            })
+        };
+        event.participants.retain(|p| *p == s || !named_before(p));
+        if !event.participants.contains(&s) {
+            event.participants.insert(0, s);
+        }
     }
     if matches!(etype, EventType::Sign | EventType::Negotiate) && event.agreement.is_empty() {
         if let Some(m) = anaphoric_agreement(ctx) {
@@ -1531,6 +1551,28 @@ fn pronoun_subject(ctx: &Context<'_, '_>) -> Option<usize> {
         .iter()
         .any(|m| m.tokens.end <= trigger);
     (!named_between || coordinated_pronoun(ctx, p)).then_some(p)
+}
+
+/// The subject of the clause when the trigger is a gerund after "before",
+/// "after", "while" or "then" ("X met Y on Monday before travelling to
+/// Z"): the clause's first person, unless a pronoun stands before it.
+fn gerund_subject(ctx: &Context<'_, '_>) -> Option<usize> {
+    let t = ctx.trigger.start;
+    if t <= ctx.clause.start || !ctx.word(t).ends_with("ing") {
+        return None;
+    }
+    let j = t - 1;
+    if !matches!(ctx.word(j).as_str(), "before" | "after" | "while" | "then") {
+        return None;
+    }
+    let first = ctx
+        .entities
+        .mentions_in(ctx.clause.start..j)
+        .iter()
+        .find(|m| m.etype == EntityType::Person && m.tokens.end <= j)?;
+    let pronoun_first = (ctx.clause.start..first.tokens.start)
+        .any(|i| matches!(ctx.word(i).as_str(), "he" | "she"));
+    (!pronoun_first).then_some(first.entity)
 }
 
 /// The people that a "their" right before the trigger stands for ("during
@@ -1923,6 +1965,10 @@ fn both_sides(ctx: &Context<'_, '_>, earlier: &[Event]) -> Option<[usize; 2]> {
         }
     } else if let Some(pair) = two_of(&is_side) {
         return Some(pair);
+    } else if let Some(pair) = countries_of_recent_pair(ctx, earlier) {
+        // "Xi will hold talks with To Lam ... The two sides are expected
+        // to sign": the countries of the two who just met.
+        return Some(pair);
     }
     let mut last: Vec<usize> = Vec::new();
     for m in entities.mentions.iter().rev() {
@@ -1954,6 +2000,41 @@ fn both_sides(ctx: &Context<'_, '_>, earlier: &[Event]) -> Option<[usize; 2]> {
     } else {
         two_people()
     }
+}
+
+/// The countries of the two people of an event in this sentence or the
+/// one before, when each acts for a different country the text names.
+fn countries_of_recent_pair(ctx: &Context<'_, '_>, earlier: &[Event]) -> Option<[usize; 2]> {
+    let entities = ctx.entities;
+    let sentences = ctx.input.tokens.sentences();
+    let this = sentences.partition_point(|s| s.tokens.end <= ctx.trigger.start);
+    let recent = &sentences[this.saturating_sub(1)..=this.min(sentences.len().checked_sub(1)?)];
+    let country_of = |p: usize| {
+        let name = entities.entities[p].country.as_deref()?;
+        (0..entities.entities.len()).find(|&c| {
+            entities.entities[c].name == name
+                && entities.entities[c]
+                    .mentions
+                    .iter()
+                    .any(|&m| entities.mentions[m].is_country)
+        })
+    };
+    earlier
+        .iter()
+        .rev()
+        .filter(|e| recent.iter().any(|s| s.span == e.sentence))
+        .find_map(|e| {
+            let people: Vec<usize> = (e.participants.iter().copied())
+                .filter(|&p| entities.entities[p].etype == EntityType::Person)
+                .collect();
+            let [a, b] = people[..] else {
+                return None;
+            };
+            let (x, y) = (country_of(a)?, country_of(b)?);
+            let mut pair = [x, y];
+            pair.sort_unstable();
+            (x != y).then_some(pair)
+        })
 }
 
 /// Whether timex `t` is a vague reference used as an adjective ("the
