@@ -1121,3 +1121,53 @@ fn a_trip_and_the_talks_it_is_for_share_their_date() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0.as_deref(), Some("2023-12-04"));
 }
+
+#[test]
+fn a_date_after_since_is_not_the_events() {
+    let visit = first_event(
+        "Austin met Umerov in Kyiv. This was Austin's fourth visit to Ukraine since Russia's \
+         full-scale invasion in February 2022.",
+        "2024-10-22",
+        "VISIT",
+    );
+    assert_ne!(visit.date.as_deref(), Some("2022-02"));
+}
+
+#[test]
+fn an_event_of_an_earlier_year_stays_apart_from_the_undated_news_of_the_lead() {
+    let found = events_of(
+        "Russia, Mongolia sign agreements as Putin visits Ulaanbaatar\n\n\
+         ULAANBAATAR, September 3 (TASS) - Russian President Vladimir Putin and Mongolian \
+         President Ukhnaagiin Khurelsukh held talks in Ulaanbaatar on Tuesday. Putin last \
+         visited Mongolia in 2019, when the two countries signed a treaty on friendly relations.",
+        "2024-09-04",
+        "SIGN",
+    );
+    let dates: Vec<Option<&str>> = found.iter().map(|(d, _)| d.as_deref()).collect();
+    assert!(dates.contains(&Some("2019")), "{found:?}");
+    assert_eq!(found.len(), 2, "{found:?}");
+}
+
+#[test]
+fn the_three_neighbours_and_the_allies_are_the_countries_named_before() {
+    let launch = first_event(
+        "The military rulers of Mali, Burkina Faso and Niger met in Niamey on Saturday. The three \
+         neighbours first formed the Alliance of Sahel States in September 2023.",
+        "2024-07-08",
+        "LAUNCH",
+    );
+    let mut found = launch.args.participants.clone();
+    found.sort();
+    assert_eq!(found, ["Burkina Faso", "Mali", "Niger"]);
+    let exercise = first_event(
+        "South Korea, the United States and Japan signed a memorandum on Sunday. The allies held \
+         the first Freedom Edge exercise in international waters south of Jeju Island in June.",
+        "2024-07-29",
+        "EXERCISE",
+    );
+    assert_eq!(
+        exercise.args.participants,
+        ["South Korea", "United States", "Japan"]
+    );
+    assert_eq!(exercise.args.location, ["Jeju Island"]);
+}

@@ -31,33 +31,36 @@ EXONYMS = {
     ("Mysuru", "IN"): ["Mysore"], ("Vadodara", "IN"): ["Baroda"], ("Puducherry", "IN"): ["Pondicherry"],
     ("Prayagraj", "IN"): ["Allahabad"], ("Kanpur", "IN"): ["Cawnpore"], ("Visakhapatnam", "IN"): ["Vizag"],
     ("Beijing", "CN"): ["Peking"], ("Guangzhou", "CN"): ["Canton"], ("Nanjing", "CN"): ["Nanking"],
-    ("Chongqing", "CN"): ["Chungking"], ("Xi'an", "CN"): ["Xian"], ("Ho Chi Minh City", "VN"): ["Saigon", "HCMC"],
+    ("Chongqing", "CN"): ["Chungking"], ("Xi’an", "CN"): ["Xi'an", "Xian"], ("Ho Chi Minh City", "VN"): ["Saigon", "HCMC"],
     ("Yangon", "MM"): ["Rangoon"], ("Kyiv", "UA"): ["Kiev"], ("Kharkiv", "UA"): ["Kharkov"],
     ("Odesa", "UA"): ["Odessa"], ("Dnipro", "UA"): ["Dnepropetrovsk", "Dnipropetrovsk"], ("Lviv", "UA"): ["Lvov", "Lwow"],
-    ("Zaporizhzhia", "UA"): ["Zaporizhia", "Zaporozhye"], ("Mykolaiv", "UA"): ["Nikolaev", "Mykolayiv"],
+    ("Zaporizhzhya", "UA"): ["Zaporizhzhia", "Zaporizhia", "Zaporozhye"], ("Mykolayiv", "UA"): ["Mykolaiv", "Nikolaev"],
     ("Luhansk", "UA"): ["Lugansk"], ("Saint Petersburg", "RU"): ["St. Petersburg", "St Petersburg", "Leningrad"],
     ("Volgograd", "RU"): ["Stalingrad"], ("Yekaterinburg", "RU"): ["Ekaterinburg"], ("Astana", "KZ"): ["Nur-Sultan"],
     ("Almaty", "KZ"): ["Alma-Ata"], ("Chisinau", "MD"): ["Kishinev"], ("Bishkek", "KG"): ["Frunze"],
-    ("Istanbul", "TR"): ["Constantinople"], ("Izmir", "TR"): ["Smyrna"], ("Tehran", "IR"): ["Teheran"],
-    ("Mecca", "SA"): ["Makkah"], ("Medina", "SA"): ["Madinah"], ("Jeddah", "SA"): ["Jiddah"],
-    ("Aleppo", "SY"): ["Halab"], ("Dhaka", "BD"): ["Dacca"], ("Chittagong", "BD"): ["Chattogram"],
-    ("Nay Pyi Taw", "MM"): ["Naypyidaw", "Naypyitaw"], ("Ulaanbaatar", "MN"): ["Ulan Bator"],
-    ("Bogota", "CO"): ["Bogotá"], ("Brasilia", "BR"): ["Brasília"], ("Mexico City", "MX"): ["Ciudad de Mexico"],
-    ("Munich", "DE"): ["München"], ("Cologne", "DE"): ["Köln"], ("The Hague", "NL"): ["Den Haag", "Hague"],
-    ("Gdansk", "PL"): ["Danzig"], ("Wroclaw", "PL"): ["Breslau"], ("Pyongyang", "KP"): ["P'yongyang"],
+    ("Istanbul", "TR"): ["Constantinople"], ("İzmir", "TR"): ["Smyrna"], ("Tehran", "IR"): ["Teheran"],
+    ("Makkah", "SA"): ["Mecca"], ("Madinah", "SA"): ["Medina"], ("Jeddah", "SA"): ["Jiddah"],
+    ("Aleppo", "SY"): ["Halab"], ("Dhaka", "BD"): ["Dacca"], ("Chattogram", "BD"): ["Chittagong"],
+    ("Nay Pyi Taw", "MM"): ["Naypyidaw", "Naypyitaw"], ("Ulan Bator", "MN"): ["Ulaanbaatar", "Ulan Baatar"],
+    ("Mexico City", "MX"): ["Ciudad de Mexico"],
+    ("Munich", "DE"): ["München"], ("Köln", "DE"): ["Cologne"], ("The Hague", "NL"): ["Den Haag", "Hague"],
+    ("Gdańsk", "PL"): ["Danzig"], ("Wrocław", "PL"): ["Breslau"], ("Pyongyang", "KP"): ["P'yongyang"],
     ("Kaliningrad", "RU"): ["Koenigsberg"], ("Hanoi", "VN"): ["Ha Noi"], ("Kinshasa", "CD"): ["Leopoldville"],
     ("Harare", "ZW"): ["Salisbury"], ("Jakarta", "ID"): ["Batavia"], ("Busan", "KR"): ["Pusan"],
     ("Incheon", "KR"): ["Inchon"], ("Sevilla", "ES"): ["Seville"], ("Hannover", "DE"): ["Hanover"],
-    ("Philadelphia", "US"): ["Philly"], ("Nuernberg", "DE"): ["Nuremberg"], ("Frankfurt am Main", "DE"): ["Frankfurt"],
-    ("Napoli", "IT"): ["Naples"], ("Torino", "IT"): ["Turin"], ("Firenze", "IT"): ["Florence"], ("Lisboa", "PT"): ["Lisbon"],
-    ("Krakow", "PL"): ["Cracow", "Kraków"], ("Warsaw", "PL"): ["Warszawa"], ("Prague", "CZ"): ["Praha"],
+    ("Philadelphia", "US"): ["Philly"], ("Nuremberg", "DE"): ["Nürnberg"], ("Frankfurt am Main", "DE"): ["Frankfurt"],
+    ("Naples", "IT"): ["Napoli"], ("Turin", "IT"): ["Torino"], ("Florence", "IT"): ["Firenze"], ("Lisbon", "PT"): ["Lisboa"],
+    ("Kraków", "PL"): ["Cracow"], ("Warsaw", "PL"): ["Warszawa"], ("Prague", "CZ"): ["Praha"],
     ("Bangkok", "TH"): ["Krung Thep"], ("Kuwait City", "KW"): ["Kuwait City"], ("Sanaa", "YE"): ["Sana'a", "Sana"],
     ("Mogadishu", "SO"): ["Muqdisho"], ("Abu Dhabi", "AE"): ["Abu Zabi"], ("Karachi", "PK"): [], ("Rawalpindi", "PK"): ["Pindi"],
     ("Islamabad", "PK"): [], ("Gaza", "PS"): ["Gaza City"], ("Kabul", "AF"): [], ("Sevastopol", "UA"): ["Sebastopol"], ("Kaohsiung", "TW"): ["Kaohsiung City"], ("Taipei", "TW"): ["Taipei City"],
 }
 
+# GeoNames names that are old forms: the canonical name is the one news uses now
+MODERN = {("Ulan Bator", "MN"): "Ulaanbaatar", ("Köln", "DE"): "Cologne", ("Makkah", "SA"): "Mecca", ("Madinah", "SA"): "Medina", ("Mykolayiv", "UA"): "Mykolaiv", ("Zaporizhzhya", "UA"): "Zaporizhzhia"}
+
 # names that are common English words, given names/surnames or other famous places
-AMBIG_WORDS = set("""Reading Mobile Split Bath Nice Of Most Bar Sale Mandi Independence Enterprise Surprise Paradise
+AMBIG_WORDS = set("""Medina Reading Mobile Split Bath Nice Of Most Bar Sale Mandi Independence Enterprise Surprise Paradise
 Orange Commonwealth Delta Metro Springs Vista Centennial Concord Providence Mary George Man Male Van San Ho Bo Oral
 Hub Tours Batman Mango Pest Norman Kent Chico Corona Regina Victoria Florence Jackson Lincoln Austin Columbia
 Aurora Elizabeth Charlotte Eugene Tyler Nancy Hamilton Warren Madison Richmond Henderson Chandler Richardson Irving
@@ -257,6 +260,7 @@ def main():
 
     lines = []
     used = set()
+    exonyms_used = set()
     # Washington, DC: written by hand (the geonames name "Washington" is shared with the state and people)
     lines.append(line("PLACE", "Washington, DC", ["Washington", "Washington DC", "Washington D.C.", "Washington, D.C.", "D.C."],
                       {"kind": "capital", "country": "United States", "state": "District of Columbia", "population": 689545, "ambiguous": "1"}))
@@ -293,6 +297,13 @@ def main():
             ambiguous = True
         # alternate names: hand exonyms, then English-dominant single-word alternates
         aliases += EXONYMS.get((name, cc), [])
+        exonyms_used.add((name, cc))
+        # GeoNames keeps some old forms as the name: the form news uses now is the canonical one
+        if (name, cc) in MODERN and same[0] is v:
+            aliases = [name] + [a for a in aliases if a != MODERN[(name, cc)]]
+            canonical = MODERN[(name, cc)]
+            if fold(canonical) in AMBIG_FOLDED:
+                ambiguous = True
         if same[0] is v and USE_ALT_HEURISTIC:
             cands = []
             for a in v["alternatenames"]:
@@ -325,6 +336,9 @@ def main():
         f"alternate names filtered with wordfreq {pkg_version_py('wordfreq')} frequencies plus hand-written exonyms; country names from countries.tsv; do not edit by hand",
         "ambiguous=1: the name is a common English word, given name or surname, or is shared with another place.",
     ]
+    unused = sorted(k for k in list(EXONYMS) + list(MODERN) if k not in exonyms_used)
+    if unused:
+        raise SystemExit(f"places.py: exonyms of cities GeoNames does not name so: {unused}")
     write("places/cities.tsv", hdr, lines)
 
     city_by_country = {(fold(v["name"]), canon[v["countrycode"]]) for v, _ in chosen}

@@ -608,8 +608,10 @@ fn share_locations(input: &Input<'_>, events: &mut [Event]) {
 /// Whether two triggers of a sentence are tied in time, one happening
 /// during or at the other ("launched ... during Modi's visit", "introduced
 /// ... at the QUAD summit", "travels to Tokyo on Saturday for talks", "will
-/// travel to Addis Ababa on December 4 to hold talks", "met on October 23
-/// on the margins of the BRICS summit"), so
+/// travel to Addis Ababa on December 4 to hold talks", "will fly to Kuala
+/// Lumpur on Tuesday, where he will meet Anwar", "visited Mongolia in 2019,
+/// when the two countries signed", "met on October 23 on the margins of the
+/// BRICS summit"), so
 /// that a date of one dates the other too.
 fn linked(input: &Input<'_>, a: &Range<usize>, b: &Range<usize>) -> bool {
     let (from, to) = if a.end <= b.start {
@@ -617,11 +619,13 @@ fn linked(input: &Input<'_>, a: &Range<usize>, b: &Range<usize>) -> bool {
     } else {
         (b.end, a.start)
     };
-    (from..to).any(|i| {
-        matches!(
-            lower(input, i).as_str(),
-            "during" | "at" | "for" | "sidelines" | "margins" | "margin" | "sideline"
-        )
+    // "arrived in Nairobi from Djibouti, where he visited US troops": the
+    // place before "where" is where he came from, earlier.
+    let came_from = (from..to).any(|i| lower(input, i) == "from");
+    (from..to).any(|i| match lower(input, i).as_str() {
+        "during" | "at" | "for" | "when" | "sidelines" | "margins" | "margin" | "sideline" => true,
+        "where" => !came_from,
+        _ => false,
     }) || (from < to && lower(input, to - 1) == "to")
 }
 
@@ -1120,6 +1124,11 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
         {
             continue;
         }
+        // "the first alliance Australia has entered into since the ANZUS
+        // Treaty with the United States was signed": a clause of its own.
+        if m.tokens.start >= trigger.end && since_before(ctx, trigger.end, m.tokens.start) {
+            continue;
+        }
         if event.name.contains(&m.entity) {
             continue;
         }
@@ -1130,6 +1139,15 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
         if before
             && m.etype != EntityType::Place
             && (m.tokens.end..trigger.start).any(|k| ctx.word(k) == "where")
+        {
+            continue;
+        }
+        // "Putin last visited Mongolia in 2019, when the two countries
+        // signed a treaty": what stands before ", when" is the other
+        // clause's.
+        if before
+            && (m.tokens.end + 1..trigger.start)
+                .any(|k| ctx.word(k) == "when" && ctx.word(k - 1) == ",")
         {
             continue;
         }
@@ -1146,7 +1164,22 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
         // of the coast or outskirts is where it happens.
         let of_the_edge = prev.as_deref() == Some("of")
             && prev2.as_deref().is_some_and(|p| {
-                matches!(p, "coast" | "coasts" | "shores" | "waters" | "outskirts")
+                matches!(
+                    p,
+                    "coast"
+                        | "coasts"
+                        | "shores"
+                        | "waters"
+                        | "outskirts"
+                        | "north"
+                        | "south"
+                        | "east"
+                        | "west"
+                        | "northeast"
+                        | "northwest"
+                        | "southeast"
+                        | "southwest"
+                )
             });
         // "to discuss the war in Ukraine", "with conflicts in Sudan
         // dominating the agenda": a place of what is talked about.
@@ -1245,11 +1278,14 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
             EntityType::Agreement => {
                 // "negotiating an ACSA and signed an MoU": an agreement
                 // right after the trigger before is that one's object.
+                // Not past a clause of its own ("the first alliance it has
+                // entered into since the ANZUS Treaty was signed").
                 let object_of_other = before
-                    && ctx
-                        .others
-                        .iter()
-                        .any(|o| o.end >= region.start && o.end <= m.tokens.start);
+                    && ctx.others.iter().any(|o| {
+                        o.end >= region.start
+                            && o.end <= m.tokens.start
+                            && !since_before(ctx, o.end, m.tokens.start)
+                    });
                 if matches!(etype, EventType::Sign | EventType::Negotiate) && !object_of_other {
                     push(&mut event.agreement, m.entity);
                 }
@@ -1477,6 +1513,14 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
             for p in pair {
                 push(&mut event.participants, p);
             }
+        }
+    }
+    // "The three neighbours first formed the AES", "The allies held the
+    // first Freedom Edge exercise": the countries of the last event with
+    // that many.
+    if !has_subject(event) && etype != EventType::Summit {
+        for p in several_sides(ctx, earlier) {
+            push(&mut event.participants, p);
         }
     }
 }
@@ -2002,6 +2046,100 @@ fn both_sides(ctx: &Context<'_, '_>, earlier: &[Event]) -> Option<[usize; 2]> {
     }
 }
 
+/// The countries that "the three countries", "the three neighbours" or
+/// "the allies" before the trigger stand for: those of the last earlier
+/// event with that many countries (or whose people act for that many),
+/// else the last that many countries named in this sentence or the three
+/// before it. Empty when there is no such phrase or no such countries.
+fn several_sides(ctx: &Context<'_, '_>, earlier: &[Event]) -> Vec<usize> {
+    const GROUPS: &[&str] = &[
+        "countries",
+        "nations",
+        "sides",
+        "neighbours",
+        "neighbors",
+        "allies",
+        "partners",
+        "governments",
+        "juntas",
+        "navies",
+        "militaries",
+        "armies",
+    ];
+    let t = ctx.trigger.start;
+    let words: Vec<String> = (ctx.clause.start..t).map(|i| ctx.word(i)).collect();
+    let count = words.windows(3).find_map(|w| {
+        let n = match w[1].as_str() {
+            "three" => 3,
+            "four" => 4,
+            "five" => 5,
+            _ => return None,
+        };
+        (w[0] == "the" && GROUPS.contains(&w[2].as_str())).then_some(n)
+    });
+    let allies = words
+        .windows(2)
+        .any(|w| w[0] == "the" && matches!(w[1].as_str(), "allies" | "partners"));
+    if count.is_none() && !allies {
+        return Vec::new();
+    }
+    let entities = ctx.entities;
+    let is_country = |e: usize| {
+        entities.entities[e]
+            .mentions
+            .iter()
+            .any(|&m| entities.mentions[m].is_country)
+    };
+    let country_named = |name: &str| {
+        (0..entities.entities.len()).find(|&c| entities.entities[c].name == name && is_country(c))
+    };
+    let fits = |n: usize| count.map_or(n >= 3, |c| c == n);
+    for e in earlier.iter().rev() {
+        let countries: Vec<usize> = e
+            .participants
+            .iter()
+            .copied()
+            .filter(|&p| is_country(p))
+            .collect();
+        if fits(countries.len()) {
+            return countries;
+        }
+        let mut of_people: Vec<usize> = Vec::new();
+        for &p in &e.participants {
+            if entities.entities[p].etype == EntityType::Person {
+                if let Some(c) = entities.entities[p]
+                    .country
+                    .as_deref()
+                    .and_then(country_named)
+                {
+                    push(&mut of_people, c);
+                }
+            }
+        }
+        if fits(of_people.len()) {
+            return of_people;
+        }
+    }
+    let Some(n) = count else {
+        return Vec::new();
+    };
+    let sentences = ctx.input.tokens.sentences();
+    let this = ctx.input.tokens.sentence_of(t);
+    let from = sentences[this.saturating_sub(3)].tokens.start;
+    let mut last: Vec<usize> = Vec::new();
+    for m in entities.mentions_in(from..t).iter().rev() {
+        if m.is_country && m.tokens.end <= t && !last.contains(&m.entity) {
+            last.push(m.entity);
+        }
+    }
+    if last.len() < n {
+        return Vec::new();
+    }
+    last.truncate(n);
+    last.reverse();
+    last
+}
+
 /// The countries of the two people of an event in this sentence or the
 /// one before, when each acts for a different country the text names.
 fn countries_of_recent_pair(ctx: &Context<'_, '_>, earlier: &[Event]) -> Option<[usize; 2]> {
@@ -2178,6 +2316,12 @@ fn attach_date(ctx: &Context<'_, '_>, event: &mut Event) {
             }
             // ... and one in a relative clause that ends at the trigger.
             if relative.is_some_and(|open| open < r.start && r.end <= trigger.start) {
+                return false;
+            }
+            // "his fourth visit to Ukraine since Russia's invasion in
+            // February 2022": a date after "since" starts a period the
+            // event falls in; it is not the event's.
+            if r.start >= trigger.end && since_before(ctx, trigger.end, r.start) {
                 return false;
             }
             // "witnessed the signing of a cooperation plan for 2025": the
@@ -2800,6 +2944,19 @@ fn merge_reports(
     let sentence_of = |e: &Event| input.tokens.sentence_at(e.sentence.start);
     let headline = headline(input);
     let is_person = |p: &usize| entities.entities[*p].etype == EntityType::Person;
+    // The year of the news: that of the first weekday or "today" (dates
+    // read from the publication date), if any.
+    let news_year = input
+        .timexes
+        .iter()
+        .find(|t| {
+            t.rule == "weekday"
+                || matches!(
+                    input.text[t.span].to_lowercase().as_str(),
+                    "today" | "yesterday" | "tomorrow" | "tonight"
+                )
+        })
+        .and_then(|t| year_of(&t.value));
     for (e, &follow) in events.into_iter().zip(follows) {
         let refers = reference(input, &e);
         let (def, another) = (refers == Reference::Definite, refers == Reference::Another);
@@ -2886,10 +3043,21 @@ fn merge_reports(
             };
             let past_and_planned = (o.status == Status::Planned && dated_back(&e))
                 || (e.status == Status::Planned && dated_back(o));
+            // "Russia, Mongolia sign agreements ... Putin last visited
+            // Mongolia in 2019, when the two countries signed a treaty": an
+            // undated event of the lead is the news, not one of an earlier
+            // year told later.
+            let background_of_lead = o.date.is_none()
+                && seen[*k].iter().min().is_some_and(|&first| first <= 1)
+                && e.date.is_some_and(|d| {
+                    year_of(&input.timexes[d].value)
+                        .zip(news_year)
+                        .is_some_and(|(y, news)| y < news)
+                });
             o.etype == e.etype
                 && !conflict(o)
                 && !past_and_planned
-                && (same_thing || !dated_apart && !another)
+                && (same_thing || !dated_apart && !another && !background_of_lead)
                 && ((seen[*k].contains(&s)
                     && nested(&people(&o.participants), &people(&e.participants)))
                     || (near
@@ -2941,6 +3109,21 @@ fn merge_reports(
         }
     }
     out
+}
+
+/// Whether a "since" between tokens `from` and `to`, with no comma after
+/// it, opens a clause that token `to` stands in ("his fourth visit since
+/// the invasion in February 2022").
+fn since_before(ctx: &Context<'_, '_>, from: usize, to: usize) -> bool {
+    (from..to)
+        .rev()
+        .find(|&k| ctx.word(k) == "since")
+        .is_some_and(|k| (k..to).all(|j| ctx.word(j) != ","))
+}
+
+/// The year of a TIMEX3 value that starts with one ("2019", "2024-09-03").
+fn year_of(value: &str) -> Option<u32> {
+    value.get(..4)?.parse().ok()
 }
 
 /// The place of a dateline ("New Delhi, Feb 19 (PTI) ..."): a place name
@@ -3030,7 +3213,8 @@ fn inherit_lead_date(
 }
 
 /// Whether `people` are all persons, each representing one of `countries`
-/// (all countries), and together covering them all.
+/// (all countries), and together covering them all; a person of no known
+/// country may stand for a country no one else covers.
 fn acting_for(entities: &Entities, people: &[usize], countries: &[usize]) -> bool {
     let ents = &entities.entities;
     if people.is_empty() || countries.len() < 2 {
@@ -3044,13 +3228,21 @@ fn acting_for(entities: &Entities, people: &[usize], countries: &[usize]) -> boo
         return false;
     }
     let of = |p: usize| ents[p].country.as_deref();
-    people.iter().all(|&p| {
-        countries
-            .iter()
-            .any(|&c| of(p) == Some(ents[c].name.as_str()))
-    }) && countries
+    let acts_for = |p: usize, c: usize| of(p) == Some(ents[c].name.as_str());
+    // People of no known country may act for the countries no one else
+    // does ("Defence Cabinet Secretary Aden Duale and US Secretary of
+    // Defense Lloyd Austin" for Kenya and the United States).
+    let unknown = people.iter().filter(|&&p| of(p).is_none()).count();
+    let uncovered = countries
         .iter()
-        .all(|&c| people.iter().any(|&p| of(p) == Some(ents[c].name.as_str())))
+        .filter(|&&c| !people.iter().any(|&p| acts_for(p, c)))
+        .count();
+    people
+        .iter()
+        .all(|&p| of(p).is_none() || countries.iter().any(|&c| acts_for(p, c)))
+        && unknown < people.len()
+        && uncovered <= unknown
+        && (unknown == 0 || people.len() <= countries.len())
 }
 
 /// Whether one participant list holds the other (or either is empty).
