@@ -1171,3 +1171,14 @@ fn the_three_neighbours_and_the_allies_are_the_countries_named_before() {
     );
     assert_eq!(exercise.args.location, ["Jeju Island"]);
 }
+
+#[test]
+fn the_day_a_ministry_reports_an_event_is_not_the_events() {
+    let sign = first_event(
+        "South Korea, the United States and Japan have signed a memorandum of cooperation on \
+         security, the defense ministry said Monday.",
+        "2024-07-29",
+        "SIGN",
+    );
+    assert_eq!(sign.date, None);
+}

@@ -56,7 +56,7 @@ EXTRA = {
     "TT": ["Trinidad"], "KN": ["St Kitts and Nevis", "St. Kitts and Nevis"],
     "LC": ["St Lucia", "St. Lucia"], "VC": ["St Vincent and the Grenadines", "St. Vincent and the Grenadines"],
     "ST": ["Sao Tome and Principe"], "PG": ["PNG"], "NZ": ["Aotearoa"], "IN": ["Bharat"],
-    "FK": ["Falklands", "Malvinas", "Islas Malvinas"], "IS": ["Republic of Iceland"],
+    "FK": ["Falklands", "Malvinas", "Islas Malvinas", "Malvinas Islands", "Falklands/Malvinas"], "IS": ["Republic of Iceland"],
     "SB": ["Solomons"], "GL": ["Kalaallit Nunaat"], "KY": ["Caymans"], "RE": ["Reunion"],
     "CW": ["Curacao"], "AX": ["Aland Islands", "Aland"], "BL": ["St. Barthelemy", "St Barts", "St. Barts"],
     "KG": ["Kyrgyz Republic", "Kirghizia"], "BY": ["Belorussia", "Byelorussia"],

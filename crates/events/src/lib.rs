@@ -2324,6 +2324,11 @@ fn attach_date(ctx: &Context<'_, '_>, event: &mut Event) {
             if r.start >= trigger.end && since_before(ctx, trigger.end, r.start) {
                 return false;
             }
+            // "have signed a memorandum ..., the defense ministry said
+            // Monday": the day of the report, not of the event.
+            if r.start >= trigger.end && reporting_date(ctx, trigger.end, r.start) {
+                return false;
+            }
             // "witnessed the signing of a cooperation plan for 2025": the
             // period a plan covers, not when it was signed.
             if r.start >= 2
@@ -3109,6 +3114,20 @@ fn merge_reports(
         }
     }
     out
+}
+
+/// Whether the date at token `to` dates a reporting clause after a comma
+/// (", the ministry said Monday", ", he told reporters on Friday") that
+/// follows the trigger ending at `from`.
+fn reporting_date(ctx: &Context<'_, '_>, from: usize, to: usize) -> bool {
+    let mut j = to;
+    while j > from && matches!(ctx.word(j - 1).as_str(), "on" | "reporters" | "journalists") {
+        j -= 1;
+    }
+    j > from
+        && SPEECH.contains(&ctx.word(j - 1).as_str())
+        && ctx.word(j - 1) != "announced"
+        && (from..j - 1).any(|k| ctx.word(k) == ",")
 }
 
 /// Whether a "since" between tokens `from` and `to`, with no comma after

@@ -131,6 +131,28 @@ fn cue(words: &[String], i: usize) -> Option<Tense> {
     if w == "next" {
         return Some(Tense::Future);
     }
+    // "he is scheduled to meet", "is expected to sign": the present of
+    // the auxiliary speaks of what is to come.
+    let after_next = words.get(i + 2).map(String::as_str);
+    if PRESENT.contains(&w)
+        && next.is_some_and(|n| FUTURE_BEFORE_TO.contains(&n))
+        && after_next == Some("to")
+    {
+        return Some(Tense::Future);
+    }
+    // "an exercise to be held in November": an infinitive passive is
+    // still to happen.
+    if w == "be"
+        && prev == Some("to")
+        && next.is_some_and(|n| {
+            matches!(
+                n,
+                "held" | "signed" | "staged" | "launched" | "hosted" | "opened"
+            ) || (n.ends_with("ed") && n.len() > 4)
+        })
+    {
+        return Some(Tense::Future);
+    }
     if FUTURE.contains(&w) {
         return Some(Tense::Future);
     }
@@ -285,6 +307,20 @@ mod tests {
         );
         assert_eq!(
             tense_of("The summit begins Tuesday.", "Tuesday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of(
+                "In Brussels, where on Thursday he is scheduled to meet Rutte.",
+                "Thursday"
+            ),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of(
+                "Both welcomed Keris Woomera, a joint exercise to be held in East Java in November.",
+                "November"
+            ),
             Tense::Future
         );
         assert_eq!(
