@@ -1182,3 +1182,26 @@ fn the_day_a_ministry_reports_an_event_is_not_the_events() {
     );
     assert_eq!(sign.date, None);
 }
+
+#[test]
+fn the_counterpart_met_there_and_the_same_day_are_read() {
+    let meet = first_event(
+        "French Armed Forces Minister Sebastien Lecornu announced the contract on June 18, after \
+         a meeting there with his Armenian counterpart, Defense Minister Suren Papikyan.",
+        "2024-06-19",
+        "MEET",
+    );
+    assert_eq!(
+        meet.args.participants,
+        ["Sebastien Lecornu", "Suren Papikyan"]
+    );
+    let doc = extractor().extract(
+        "Lecornu announced the contract on June 18. The deal was signed the same day.",
+        tidings::parse_date("2024-06-19"),
+    );
+    let same: Vec<&str> = (doc.dates.iter())
+        .filter(|d| d.text == "the same day")
+        .map(|d| d.value.as_str())
+        .collect();
+    assert_eq!(same, ["2024-06-18"]);
+}

@@ -578,7 +578,9 @@ fn resolve(
 /// ("Washington and Manila"), a comma and a country or state after it
 /// ("Austin, Texas"), a demonym use ("Georgian"), or, for a capital, a text
 /// that names its country ("thanked Washington" in a story of a U.S. arms
-/// sale), or a dateline ("WASHINGTON, July 2 (Reuters) -"). A country
+/// sale), or a dateline ("WASHINGTON, July 2 (Reuters) -"); for a system,
+/// an equipment noun within three words after it ("Leclerc main battle
+/// tanks"). A country
 /// name with nothing against it stands ("Turkey bought ..."); another
 /// place needs something for it ("Nice work" is not the city).
 fn ambiguous_supported(input: &Input<'_>, m: &Mention, countries: &HashSet<&str>) -> bool {
@@ -623,6 +625,35 @@ fn ambiguous_supported(input: &Input<'_>, m: &Mention, countries: &HashSet<&str>
         }
     }
     if is_dateline(input, m.tokens.clone()) {
+        return true;
+    }
+    // "France's Leclerc main battle tanks": equipment named as such.
+    if m.etype == EntityType::System
+        && (m.tokens.end..m.tokens.end + 3).any(|i| {
+            word(i).is_some_and(|w| {
+                matches!(
+                    w.trim_end_matches('s'),
+                    "tank"
+                        | "jet"
+                        | "fighter"
+                        | "aircraft"
+                        | "missile"
+                        | "helicopter"
+                        | "howitzer"
+                        | "submarine"
+                        | "frigate"
+                        | "destroyer"
+                        | "vehicle"
+                        | "drone"
+                        | "launcher"
+                        | "radar"
+                        | "rifle"
+                        | "gun"
+                        | "system"
+                )
+            })
+        })
+    {
         return true;
     }
     let before = m.tokens.start.checked_sub(1).and_then(word);

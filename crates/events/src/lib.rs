@@ -292,6 +292,9 @@ const GAP_WORDS: &[&str] = &[
     "their",
     "its",
     "counterpart",
+    // "after a meeting there with his Armenian counterpart"
+    "there",
+    "here",
     "also",
     "together",
     "jointly",
@@ -1185,6 +1188,26 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
         // dominating the agenda": a place of what is talked about.
         let topical =
             prev.as_deref() == Some("in") && prev2.as_deref().is_some_and(|p| TOPICS.contains(&p));
+        // "36 guns built by KNDS France": the maker of what the event is
+        // about, not a party to it.
+        if prev.as_deref() == Some("by")
+            && prev2.as_deref().is_some_and(|p| {
+                matches!(
+                    p,
+                    "built"
+                        | "made"
+                        | "produced"
+                        | "manufactured"
+                        | "developed"
+                        | "designed"
+                        | "supplied"
+                        | "operated"
+                        | "owned"
+                )
+            })
+        {
+            continue;
+        }
         let after_prep = |words: &[&str]| {
             !topical && prev.as_deref().is_some_and(|p| words.contains(&p))
                 || (prev.as_deref() == Some("the")

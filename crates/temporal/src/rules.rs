@@ -904,7 +904,10 @@ fn accept(h: Handler, caps: &Captures, text: &str, tokens: &Tokens, span: Span) 
             // "the day" alone is any day ("the day he arrived"); "the next
             // day" is the day after the one the story last named.
             let r = r.split_whitespace().collect::<Vec<_>>().join(" ");
-            let anaphoric_day = matches!(r.as_str(), "the next" | "the following" | "the previous");
+            let anaphoric_day = matches!(
+                r.as_str(),
+                "the next" | "the following" | "the previous" | "the same"
+            );
             if u == "day" && !span_has_mod(caps) && !anaphoric_day {
                 return false;
             }
@@ -913,7 +916,7 @@ fn accept(h: Handler, caps: &Captures, text: &str, tokens: &Tokens, span: Span) 
             if text[span.end..].starts_with('-') {
                 return false;
             }
-            if matches!(r.as_str(), "that" | "the same") && u != "year" {
+            if matches!(r.as_str(), "that" | "the same") && u != "year" && !anaphoric_day {
                 return false;
             }
             // "the decade" alone is any decade; "the end of the decade" is

@@ -781,6 +781,10 @@ fn unit_rel(caps: &Captures, ctx: &mut Ctx, span: Span) -> Norm {
         "next" | "coming" | "this coming" | "the next" | "the coming" | "the following" => 1,
         _ => 0,
     };
+    // "was signed the same day": the day the story last named.
+    if u == "day" && rel == "the same" {
+        return date("relative_unit", fmt_date(ctx.anchor.or(ctx.reference())?));
+    }
     if matches!(rel.as_str(), "that" | "the same") {
         let y = ctx.year?;
         return date("that_year", format!("{y:04}"));
