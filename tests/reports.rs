@@ -1205,3 +1205,31 @@ fn the_counterpart_met_there_and_the_same_day_are_read() {
         .collect();
     assert_eq!(same, ["2024-06-18"]);
 }
+
+#[test]
+fn a_date_naming_the_day_of_another_noun_is_not_the_events() {
+    let summit = first_event(
+        "Defence Minister Rajnath Singh on Thursday declined to endorse the joint communique of \
+         the Shanghai Cooperation Organisation Defence Ministers' Meeting in Qingdao, after the \
+         draft left out any reference to the April 22 terror attack in Pahalgam.",
+        "2025-06-27",
+        "SUMMIT",
+    );
+    assert_eq!(summit.date.as_deref(), Some("2025-06-26"));
+}
+
+#[test]
+fn the_two_companies_sign_and_the_agreement_as_subject_is_the_one_reported() {
+    let found = events_of(
+        "Hanwha Aerospace Co. signed a contract worth about $1.6 billion to supply Poland with 72 \
+         Chunmoo launchers. The agreement, the second executive contract under a 2022 framework \
+         deal, was signed on Thursday in Warsaw by Hanwha Aerospace and Poland's Armament Agency. \
+         Hanwha said it would work with Polish firm WB Group to produce missiles locally. The two \
+         companies signed a memorandum of understanding on the venture last year.",
+        "2024-04-26",
+        "SIGN",
+    );
+    let dates: Vec<Option<&str>> = found.iter().map(|(d, _)| d.as_deref()).collect();
+    assert_eq!(dates, [Some("2024-04-25"), Some("2023")], "{found:?}");
+    assert_eq!(found[1].1, ["Hanwha Aerospace", "WB Group"]);
+}

@@ -161,6 +161,7 @@ pub(crate) fn merge(
         groups.union(a, b);
     }
     join_generic_tails(input, &mentions, &mut groups);
+    join_first_words(input, &mentions, &mut groups);
     join_people(input, &mentions, &mut groups);
     join_places(input, &mentions, &mut groups);
 
@@ -435,6 +436,35 @@ fn join_generic_tails(input: &Input<'_>, mentions: &[Mention], groups: &mut Grou
         let distinct: HashSet<&str> = named.iter().map(|&j| keys[j].as_str()).collect();
         if distinct.len() == 1 {
             groups.union(i, named[0]);
+        }
+    }
+}
+
+/// A one-word company name that is the first word of one longer company
+/// named before it is that company ("Hanwha Aerospace Co. signed ...
+/// Hanwha said", although the lists also know a Hanwha Group).
+fn join_first_words(input: &Input<'_>, mentions: &[Mention], groups: &mut Groups) {
+    let keys: Vec<String> = mentions
+        .iter()
+        .map(|m| name_key(mention_text(input, m)))
+        .collect();
+    // Companies only: "U.N." is not the "U.N. Security Council".
+    let company = |m: &Mention| {
+        m.etype == EntityType::Org
+            && m.entry
+                .is_none_or(|e| input.gazetteer.entry(e).attr("kind") == Some("company"))
+    };
+    for (i, m) in mentions.iter().enumerate() {
+        if !company(m) || keys[i].contains(' ') || keys[i].is_empty() {
+            continue;
+        }
+        let prefix = format!("{} ", keys[i]);
+        let longer: Vec<usize> = (0..i)
+            .filter(|&j| company(&mentions[j]) && keys[j].starts_with(&prefix))
+            .collect();
+        let distinct: HashSet<&str> = longer.iter().map(|&j| keys[j].as_str()).collect();
+        if distinct.len() == 1 {
+            groups.union(i, longer[0]);
         }
     }
 }

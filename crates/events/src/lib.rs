@@ -1538,6 +1538,13 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
             }
         }
     }
+    // "The two companies signed a memorandum": the last two companies
+    // named.
+    if !has_subject(event) {
+        for p in two_companies(ctx) {
+            push(&mut event.participants, p);
+        }
+    }
     // "The three neighbours first formed the AES", "The allies held the
     // first Freedom Edge exercise": the countries of the last event with
     // that many.
@@ -2069,6 +2076,45 @@ fn both_sides(ctx: &Context<'_, '_>, earlier: &[Event]) -> Option<[usize; 2]> {
     }
 }
 
+/// The two companies that "the two companies" or "both firms" before the
+/// trigger stand for: the last two organisations named before it that are
+/// companies (or of no known kind), in text order. Empty when there is no
+/// such phrase or fewer than two.
+fn two_companies(ctx: &Context<'_, '_>) -> Vec<usize> {
+    let t = ctx.trigger.start;
+    let words: Vec<String> = (ctx.clause.start..t).map(|i| ctx.word(i)).collect();
+    let said = words.windows(3).any(|w| {
+        matches!(
+            (w[0].as_str(), w[1].as_str(), w[2].as_str()),
+            (
+                "the" | "both",
+                "two",
+                "companies" | "firms" | "manufacturers"
+            )
+        )
+    }) || words
+        .windows(2)
+        .any(|w| w[0] == "both" && matches!(w[1].as_str(), "companies" | "firms"));
+    if !said {
+        return Vec::new();
+    }
+    let entities = ctx.entities;
+    let mut last: Vec<usize> = Vec::new();
+    for m in entities.mentions_in(0..t).iter().rev() {
+        let e = &entities.entities[m.entity];
+        let company =
+            e.etype == EntityType::Org && matches!(e.kind.as_deref(), None | Some("company"));
+        if company && m.tokens.end <= t && !last.contains(&m.entity) {
+            last.push(m.entity);
+            if last.len() == 2 {
+                last.reverse();
+                return last;
+            }
+        }
+    }
+    Vec::new()
+}
+
 /// The countries that "the three countries", "the three neighbours" or
 /// "the allies" before the trigger stand for: those of the last earlier
 /// event with that many countries (or whose people act for that many),
@@ -2350,6 +2396,11 @@ fn attach_date(ctx: &Context<'_, '_>, event: &mut Event) {
             // "have signed a memorandum ..., the defense ministry said
             // Monday": the day of the report, not of the event.
             if r.start >= trigger.end && reporting_date(ctx, trigger.end, r.start) {
+                return false;
+            }
+            // "left out any reference to the April 22 terror attack": a date
+            // between a determiner and a noun names that noun's day.
+            if modifies_a_noun(ctx, r) && !dates_the_agreement(ctx, event.etype, r) {
                 return false;
             }
             // "witnessed the signing of a cooperation plan for 2025": the
@@ -2921,6 +2972,19 @@ fn reference(input: &Input<'_>, e: &Event) -> Reference {
         return Reference::Neither;
     };
     let toks = input.tokens.tokens();
+    // "The agreement, the second executive contract under a framework
+    // deal, was signed on Thursday": a sentence that opens with the
+    // agreement as its subject tells of the one already reported.
+    let s0 = input.tokens.sentences()[input.tokens.sentence_of(t)]
+        .tokens
+        .start;
+    if e.etype == EventType::Sign
+        && s0 + 1 < t
+        && lower(input, s0) == "the"
+        && AGREEMENT_NOUNS.contains(&lower(input, s0 + 1).as_str())
+    {
+        return Reference::Definite;
+    }
     // Punctuation between a determiner and the trigger ("the agreement,
     // signed") makes the determiner another phrase's; an ordinal beyond
     // it still counts ("their first \"2+2\" meeting").
@@ -3137,6 +3201,60 @@ fn merge_reports(
         }
     }
     out
+}
+
+/// Whether the date at tokens `r` stands between a determiner and a noun
+/// other than the trigger ("the April 22 terror attack", "the 2018 radar
+/// incident"): it dates that noun, not the event.
+fn modifies_a_noun(ctx: &Context<'_, '_>, r: &Range<usize>) -> bool {
+    let toks = ctx.input.tokens.tokens();
+    let Some(next) = toks.get(r.end) else {
+        return false;
+    };
+    r.start > 0
+        && matches!(
+            ctx.word(r.start - 1).as_str(),
+            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that"
+        )
+        && r.end != ctx.trigger.start
+        && !ctx.others.iter().any(|o| o.start == r.end)
+        && next.shape == tidings_tokenize::Shape::Lower
+        && next.space_before
+        && !matches!(
+            ctx.word(r.end).as_str(),
+            "in" | "on"
+                | "at"
+                | "to"
+                | "for"
+                | "with"
+                | "by"
+                | "of"
+                | "and"
+                | "or"
+                | "when"
+                | "after"
+                | "before"
+                | "as"
+                | "that"
+                | "which"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "will"
+                | "has"
+                | "had"
+                | "have"
+        )
+}
+
+/// Whether the date at tokens `r` names the day of an agreement that a
+/// signing or negotiation is about ("the Feb. 23 accord signed by Annan",
+/// "the 2016 defence pact").
+fn dates_the_agreement(ctx: &Context<'_, '_>, etype: EventType, r: &Range<usize>) -> bool {
+    matches!(etype, EventType::Sign | EventType::Negotiate)
+        && (r.end..(r.end + 3).min(ctx.sentence.end))
+            .any(|i| AGREEMENT_NOUNS.contains(&ctx.word(i).as_str()))
 }
 
 /// Whether the date at token `to` dates a reporting clause after a comma
