@@ -972,22 +972,10 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
         let qualifier = |m: &tidings_entities::Mention| {
             let next = input.tokens.tokens().get(m.tokens.end);
             next.is_some_and(|t| t.shape == tidings_tokenize::Shape::Lower && !t.newline_before)
+                && !FUNCTION_WORDS.contains(&ctx.word(m.tokens.end).as_str())
                 && !matches!(
                     ctx.word(m.tokens.end).as_str(),
-                    "in" | "on"
-                        | "at"
-                        | "to"
-                        | "for"
-                        | "with"
-                        | "by"
-                        | "and"
-                        | "of"
-                        | "from"
-                        | "initiative"
-                        | "programme"
-                        | "program"
-                        | "project"
-                        | "scheme"
+                    "initiative" | "programme" | "program" | "project" | "scheme"
                 )
                 && matches!(
                     entities.entities[m.entity].kind.as_deref(),
@@ -1946,6 +1934,14 @@ fn participant_position(ctx: &Context<'_, '_>, m: Range<usize>, before: bool) ->
         && gap.iter().any(|w| AGREEMENT_NOUNS.contains(&w.as_str()));
     gap.len() <= 12 && gap.iter().all(words) || object_then_with
 }
+
+/// Prepositions, conjunctions and auxiliaries: a lower-case word after a
+/// name or date that is one of these does not make it a modifier of a
+/// noun ("the AES as a pact", "the April 22 attack" but not "April 22 in").
+const FUNCTION_WORDS: &[&str] = &[
+    "in", "on", "at", "to", "for", "with", "by", "of", "from", "and", "or", "as", "when", "after",
+    "before", "that", "which", "was", "were", "is", "are", "will", "has", "had", "have",
+];
 
 /// The nouns of agreements that a signing or a negotiation takes as its
 /// object.
@@ -3220,32 +3216,7 @@ fn modifies_a_noun(ctx: &Context<'_, '_>, r: &Range<usize>) -> bool {
         && !ctx.others.iter().any(|o| o.start == r.end)
         && next.shape == tidings_tokenize::Shape::Lower
         && next.space_before
-        && !matches!(
-            ctx.word(r.end).as_str(),
-            "in" | "on"
-                | "at"
-                | "to"
-                | "for"
-                | "with"
-                | "by"
-                | "of"
-                | "and"
-                | "or"
-                | "when"
-                | "after"
-                | "before"
-                | "as"
-                | "that"
-                | "which"
-                | "was"
-                | "were"
-                | "is"
-                | "are"
-                | "will"
-                | "has"
-                | "had"
-                | "have"
-        )
+        && !FUNCTION_WORDS.contains(&ctx.word(r.end).as_str())
 }
 
 /// Whether the date at tokens `r` names the day of an agreement that a
