@@ -1233,3 +1233,37 @@ fn the_two_companies_sign_and_the_agreement_as_subject_is_the_one_reported() {
     assert_eq!(dates, [Some("2024-04-25"), Some("2023")], "{found:?}");
     assert_eq!(found[1].1, ["Hanwha Aerospace", "WB Group"]);
 }
+
+#[test]
+fn a_meeting_of_a_body_is_a_gathering_and_talks_on_its_sidelines_share_its_day() {
+    let doc = extractor().extract(
+        "Ukraine's Defense Minister Rustem Umerov took part in the 26th meeting of the Ukraine \
+         Defense Contact Group, held at NATO headquarters in Brussels on February 12. On the \
+         sidelines of the meeting, Umerov held his first meeting with Pete Hegseth.",
+        tidings::parse_date("2025-02-13"),
+    );
+    let summit = doc
+        .events
+        .iter()
+        .find(|e| e.etype == "SUMMIT")
+        .expect("a SUMMIT");
+    assert_eq!(summit.args.name, ["Ukraine Defense Contact Group"]);
+    let meet = doc
+        .events
+        .iter()
+        .find(|e| e.etype == "MEET")
+        .expect("a MEET");
+    assert_eq!(meet.date.as_deref(), Some("2025-02-12"));
+}
+
+#[test]
+fn the_meeting_attended_after_a_gathering_is_that_gathering() {
+    let doc = extractor().extract(
+        "Defence Minister Rajnath Singh attended the Shanghai Cooperation Organisation Defence \
+         Ministers' Meeting in Qingdao on Thursday. Pakistan's Defence Minister Khawaja Asif \
+         also attended the meeting.",
+        tidings::parse_date("2025-06-27"),
+    );
+    let kinds: Vec<&str> = doc.events.iter().map(|e| e.etype.as_str()).collect();
+    assert_eq!(kinds, ["SUMMIT"], "{:?}", doc.events);
+}

@@ -557,6 +557,7 @@ pub fn find_in(
         })
         .collect();
     inherit_lead_date(input, entities, &mut events, lead);
+    date_from_sidelines(input, &mut events);
     if let Some((place, sentence)) = dateline(input, entities) {
         for e in events
             .iter_mut()
@@ -2366,7 +2367,12 @@ fn attach_date(ctx: &Context<'_, '_>, event: &mut Event) {
             // "launched the Council, modelled on a body set up with the US
             // in 2021": a date past a clause that hangs off the object
             // dates that clause.
-            if r.start >= trigger.end && inner_clause_between(ctx, trigger.end, r.start) {
+            // (After a noun, ", held at NATO headquarters on February 12"
+            // describes the event itself.)
+            if r.start >= trigger.end
+                && inner_clause_between(ctx, trigger.end, r.start)
+                && (verbal || !describes_the_event(ctx, trigger.end, r.start))
+            {
                 return false;
             }
             // "reached an agreement ..., ending a standoff that began in May
@@ -2503,10 +2509,13 @@ fn gathering_of<'e>(
     outer: &[&'e tidings_entities::Mention],
 ) -> Option<&'e tidings_entities::Mention> {
     let mut j = ctx.trigger.end;
-    if ctx.word(j) != "of" {
-        return None;
+    // "the 26th meeting of the Contact Group": the trigger may end in "of".
+    if ctx.word(j - 1) != "of" {
+        if ctx.word(j) != "of" {
+            return None;
+        }
+        j += 1;
     }
-    j += 1;
     if ctx.word(j) == "the" {
         j += 1;
     }
@@ -2700,6 +2709,31 @@ fn inner_clause_between(ctx: &Context<'_, '_>, from: usize, to: usize) -> bool {
                 | "written"
         )
         || (next.len() > 4 && next.ends_with("ed"))
+}
+
+/// Whether the last clause after a comma between tokens `from` and `to`
+/// tells of the gathering before it ("the 26th meeting of the Contact
+/// Group, held at NATO headquarters on February 12").
+fn describes_the_event(ctx: &Context<'_, '_>, from: usize, to: usize) -> bool {
+    (from..to.saturating_sub(1))
+        .rev()
+        .find(|&k| ctx.word(k) == ",")
+        .is_some_and(|k| {
+            matches!(
+                ctx.word(k + 1).as_str(),
+                "which"
+                    | "held"
+                    | "hosted"
+                    | "attended"
+                    | "chaired"
+                    | "organised"
+                    | "organized"
+                    | "convened"
+                    | "scheduled"
+                    | "planned"
+                    | "slated"
+            )
+        })
 }
 
 /// The first day of the range of days that timex `i` ends, or `i`: an
@@ -3062,6 +3096,10 @@ fn merge_reports(
         };
         let s = sentence_of(&e);
         let latest = out.iter().rposition(|o| o.etype == e.etype);
+        let last_gathering = out
+            .iter()
+            .rposition(|o| matches!(o.etype, EventType::Summit | EventType::Meet));
+        let trigger_word = |x: &Event| input.text[x.trigger].to_lowercase();
         let same = out.iter_mut().enumerate().rev().find(|(k, o)| {
             let near = seen[*k].iter().any(|&x| s <= x + 1);
             // "Japan and the Philippines signed ... The pact was signed by
@@ -3142,6 +3180,22 @@ fn merge_reports(
                         .zip(news_year)
                         .is_some_and(|(y, news)| y < news)
                 });
+            // "Asif also attended the meeting", "in his address to the
+            // meeting": the gathering just reported, as a meeting.
+            let the_gathering = o.etype == EventType::Summit
+                && e.etype == EventType::Meet
+                && def
+                && e.agreement.is_empty()
+                && e.name.is_empty()
+                && Some(*k) == last_gathering
+                && seen[*k].iter().any(|&x| s <= x + 3)
+                && matches!(trigger_word(&e).as_str(), "meeting" | "meetings");
+            // (More people may attend a gathering: only a different
+            // agreement or name tells another one.)
+            if the_gathering && !disjoint(&o.agreement, &e.agreement) && !disjoint(&o.name, &e.name)
+            {
+                return true;
+            }
             o.etype == e.etype
                 && !conflict(o)
                 && !past_and_planned
@@ -3339,6 +3393,53 @@ fn inherit_lead_date(
         if e.date.is_none() && !matches!(e.date_rule, "separately" | "since") && shares {
             e.date = main.0;
             e.date_rule = "lead-event";
+        }
+    }
+}
+
+/// An undated event "on the sidelines of the meeting" (or summit,
+/// conference, talks) takes the date of the last dated gathering before
+/// it: "... the 26th meeting of the Contact Group on February 12. On the
+/// sidelines of the meeting, Umerov held his first meeting with Hegseth."
+fn date_from_sidelines(input: &Input<'_>, events: &mut [Event]) {
+    const GATHERINGS: &[&str] = &[
+        "meeting",
+        "meetings",
+        "summit",
+        "conference",
+        "talks",
+        "forum",
+        "gathering",
+        "session",
+        "dialogue",
+    ];
+    for k in 0..events.len() {
+        if events[k].date.is_some() {
+            continue;
+        }
+        let r = input.tokens.tokens_in(events[k].sentence);
+        let words: Vec<String> = r.clone().map(|i| lower(input, i)).collect();
+        let aside = words.windows(4).any(|w| {
+            matches!(
+                w[0].as_str(),
+                "sidelines" | "sideline" | "margins" | "margin"
+            ) && w[1] == "of"
+                && w[2] == "the"
+                && GATHERINGS.contains(&w[3].as_str())
+        });
+        if !aside {
+            continue;
+        }
+        let start = events[k].trigger.start;
+        let gathering = events[..k]
+            .iter()
+            .rev()
+            .chain(events[k + 1..].iter())
+            .filter(|o| o.trigger.start < start && o.date.is_some())
+            .find(|o| matches!(o.etype, EventType::Summit | EventType::Meet));
+        if let Some(date) = gathering.and_then(|o| o.date) {
+            events[k].date = Some(date);
+            events[k].date_rule = "sidelines";
         }
     }
 }
