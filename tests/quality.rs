@@ -1,5 +1,6 @@
-//! The quality floor: the headline scores on the fixtures and on the dates
-//! of TimeBank may not fall more than 0.01 below the committed baseline
+//! The quality floor: the headline scores on the fixtures, on the probe
+//! stories of `tests/probes` and on the dates of TimeBank may not fall more
+//! than 0.01 below the committed baseline
 //! (`tests/quality-baseline.json`). Raising the baseline is a deliberate
 //! commit: run `cargo test --test integration quality -- --nocapture`,
 //! read the figures, and copy them into the baseline.
@@ -12,6 +13,7 @@ use crate::common::{evaluate, extractor, root, shared};
 #[derive(Deserialize)]
 struct Baseline {
     fixtures: Headline,
+    probes: Headline,
     timebank: TimebankBaseline,
 }
 
@@ -37,47 +39,61 @@ fn check(name: &str, now: f64, floor: f64, failures: &mut Vec<String>) {
 
 #[test]
 fn fixtures_do_not_regress() {
-    let report = evaluate(
-        extractor(),
-        &root().join("fixtures/gold"),
-        &root().join("fixtures/articles"),
-    );
+    headline_does_not_regress("fixtures", "fixtures", baseline().fixtures);
+}
+
+/// The 24 stories of `tests/probes` (see its README): gold written apart
+/// from the rules.
+#[test]
+fn probes_do_not_regress() {
+    headline_does_not_regress("probes", "tests/probes", baseline().probes);
+}
+
+/// Checks every headline score of the set in `dir` (`gold/`, `articles/`)
+/// against `base`.
+fn headline_does_not_regress(name: &str, dir: &str, base: Headline) {
+    let dir = root().join(dir);
+    let report = evaluate(extractor(), &dir.join("gold"), &dir.join("articles"));
     let now = report.headline();
-    let base = baseline().fixtures;
     let mut failures = Vec::new();
     check(
-        "fixtures entity F1",
+        &format!("{name} entity F1"),
         now.entity_f1,
         base.entity_f1,
         &mut failures,
     );
-    check("fixtures date F1", now.date_f1, base.date_f1, &mut failures);
     check(
-        "fixtures date value accuracy",
+        &format!("{name} date F1"),
+        now.date_f1,
+        base.date_f1,
+        &mut failures,
+    );
+    check(
+        &format!("{name} date value accuracy"),
         now.date_value_accuracy,
         base.date_value_accuracy,
         &mut failures,
     );
     check(
-        "fixtures relation F1",
+        &format!("{name} relation F1"),
         now.relation_f1,
         base.relation_f1,
         &mut failures,
     );
     check(
-        "fixtures event F1",
+        &format!("{name} event F1"),
         now.event_f1,
         base.event_f1,
         &mut failures,
     );
     check(
-        "fixtures event date accuracy",
+        &format!("{name} event date accuracy"),
         now.event_date_accuracy,
         base.event_date_accuracy,
         &mut failures,
     );
     check(
-        "fixtures event argument F1",
+        &format!("{name} event argument F1"),
         now.event_arg_f1,
         base.event_arg_f1,
         &mut failures,
