@@ -1267,3 +1267,27 @@ fn the_meeting_attended_after_a_gathering_is_that_gathering() {
     let kinds: Vec<&str> = doc.events.iter().map(|e| e.etype.as_str()).collect();
     assert_eq!(kinds, ["SUMMIT"], "{:?}", doc.events);
 }
+
+#[test]
+fn a_weekday_anchors_the_previous_day_and_a_coordinated_verb_keeps_its_date() {
+    let doc = extractor().extract(
+        "North Korea's news agency said Thursday the country had conducted a missile test the \
+         previous day. It follows Canada's agreement in May to buy 88 fighter jets.",
+        tidings::parse_date("2023-11-30"),
+    );
+    let value = |text: &str| {
+        (doc.dates.iter())
+            .find(|d| d.text == text)
+            .map(|d| d.value.clone())
+    };
+    assert_eq!(value("the previous day").as_deref(), Some("2023-11-29"));
+    // No verb to go by: the past May, not the coming one.
+    assert_eq!(value("May").as_deref(), Some("2023-05"));
+    let meet = first_event(
+        "Defense Secretary Pete Hegseth was sworn in on January 25 and spoke with Australian \
+         Deputy Prime Minister Richard Marles by phone two days later.",
+        "2025-02-07",
+        "MEET",
+    );
+    assert_eq!(meet.date.as_deref(), Some("2025-01-27"));
+}

@@ -2458,10 +2458,16 @@ fn attach_date(ctx: &Context<'_, '_>, event: &mut Event) {
                     "by" | "until" | "till" | "through" | "before"
                 )
         };
+        // "was sworn in on January 25 and spoke with Marles by phone two
+        // days later": a date before "and" + the trigger dates the verb
+        // before it; one after the trigger is nearer the event.
+        let coordinated_before = |r: &Range<usize>| {
+            r.end <= trigger.start && trigger.start > 0 && ctx.word(trigger.start - 1) == "and"
+        };
         if let Some((i, _)) = candidates
             .iter()
             .filter(|(_, r)| r.start >= scope.start && r.end <= scope.end)
-            .min_by_key(|(_, r)| (deadline(r), dist(r)))
+            .min_by_key(|(_, r)| (deadline(r), coordinated_before(r), dist(r)))
         {
             event.date = Some(range_start(input, *i));
             event.date_rule = name;

@@ -159,6 +159,9 @@ fn year_for(r: Date, m: i64, d: Option<i64>, tense: Tense, said_will: bool) -> i
         Tense::Past if dp <= 280.0 => prev,
         Tense::Future if dn <= 335.0 && said_will => next,
         Tense::Future | Tense::Present if dn <= 183.0 => next,
+        // With no verb to go by, news more often looks back: the past
+        // occurrence up to nine months back, as for a past tense.
+        Tense::Unknown if dp <= 280.0 => prev,
         _ => nearest,
     }
 }
@@ -379,6 +382,9 @@ pub(super) fn normalise(h: Handler, caps: &Captures, ctx: &mut Ctx, span: Span) 
                     _ => weekday_from(r, wd, true, false)?,
                 },
             };
+            // "KCNA said Thursday the country had conducted a test the
+            // previous day": a weekday names a day the story can count from.
+            ctx.anchor = Some(d);
             date("weekday", fmt_date(d))
         }
         Handler::Year => {
