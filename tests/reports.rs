@@ -1291,3 +1291,22 @@ fn a_weekday_anchors_the_previous_day_and_a_coordinated_verb_keeps_its_date() {
     );
     assert_eq!(meet.date.as_deref(), Some("2025-01-27"));
 }
+
+#[test]
+fn a_place_before_summit_is_where_and_a_named_dialogue_is_a_gathering() {
+    let summit = first_event(
+        "Rutte said allies would need to spend well above the 2% target agreed at the \
+         alliance's Wales summit in 2014.",
+        "2025-02-13",
+        "SUMMIT",
+    );
+    assert_eq!(summit.args.location, ["Wales"]);
+    assert_eq!(summit.date.as_deref(), Some("2014"));
+    let dialogue = first_event(
+        "The three ministers met on the sidelines of the Shangri-La Dialogue in Singapore on \
+         June 2.",
+        "2024-06-27",
+        "SUMMIT",
+    );
+    assert_eq!(dialogue.args.name, ["Shangri-La Dialogue"]);
+}

@@ -1303,6 +1303,11 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
                 }
             }
             EntityType::Place if visited => push(&mut event.location, m.entity),
+            // "the alliance's Wales summit", "the Camp David summit": a
+            // place right before a gathering is where it is held.
+            EntityType::Place if etype == EventType::Summit && m.tokens.end == trigger.start => {
+                push(&mut event.location, m.entity)
+            }
             // "Tokyo and Manila will hold talks": a capital as the subject
             // stands for its country.
             EntityType::Place
