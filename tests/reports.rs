@@ -1310,3 +1310,15 @@ fn a_place_before_summit_is_where_and_a_named_dialogue_is_a_gathering() {
     );
     assert_eq!(dialogue.args.name, ["Shangri-La Dialogue"]);
 }
+
+#[test]
+fn trips_with_a_day_between_and_leaving_for_a_place_are_visits() {
+    let found = events_of(
+        "From Copenhagen, Defence Minister Luis Petri travels on Wednesday to Brussels. US \
+         Secretary of Defense Lloyd Austin leaves for Angola on Thursday.",
+        "2024-04-16",
+        "VISIT",
+    );
+    let dates: Vec<Option<&str>> = found.iter().map(|(d, _)| d.as_deref()).collect();
+    assert_eq!(dates, [Some("2024-04-17"), Some("2024-04-18")], "{found:?}");
+}
