@@ -3398,9 +3398,21 @@ fn inherit_lead_date(
             .take(3)
             .any(|s| s.span == e.sentence)
     };
+    // ... and people acting for its countries: "US and Russian officials
+    // agreed on Tuesday ... Rubio, Waltz and Witkoff met Lavrov".
+    let acts_for_main = |p: usize| {
+        entities.entities[p].country.as_deref().is_some_and(|c| {
+            main.1.iter().any(|&m| {
+                entities.entities[m].etype == EntityType::Place && entities.entities[m].name == c
+            })
+        })
+    };
     for e in events.iter_mut() {
         let shares = e.participants.iter().any(|p| main.1.contains(p))
-            || (near(e) && e.participants.iter().any(|p| countries.contains(p)));
+            || (near(e)
+                && e.participants
+                    .iter()
+                    .any(|&p| countries.contains(&p) || acts_for_main(p)));
         if e.date.is_none() && !matches!(e.date_rule, "separately" | "since") && shares {
             e.date = main.0;
             e.date_rule = "lead-event";
