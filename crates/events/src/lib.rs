@@ -3372,7 +3372,7 @@ fn inherit_lead_date(
                 .find(|e| e.status == Status::Happened)
                 .or_else(|| events.iter().find(here))
         })
-        .map(|e| (e.date, e.participants.clone()));
+        .map(|e| (e.date, e.participants.clone(), e.etype));
     let Some(main) = main else {
         return;
     };
@@ -3398,8 +3398,10 @@ fn inherit_lead_date(
             .take(3)
             .any(|s| s.span == e.sentence)
     };
-    // ... and people acting for its countries: "US and Russian officials
-    // agreed on Tuesday ... Rubio, Waltz and Witkoff met Lavrov".
+    // ... and, in an event of its type, people acting for its countries:
+    // "US and Russian officials agreed on Tuesday after their talks ...
+    // Rubio, Waltz and Witkoff met Lavrov" (not "the two navies began an
+    // exercise on Thursday ... Li held talks with Shoigu").
     let acts_for_main = |p: usize| {
         entities.entities[p].country.as_deref().is_some_and(|c| {
             main.1.iter().any(|&m| {
@@ -3412,7 +3414,7 @@ fn inherit_lead_date(
             || (near(e)
                 && e.participants
                     .iter()
-                    .any(|&p| countries.contains(&p) || acts_for_main(p)));
+                    .any(|&p| countries.contains(&p) || (e.etype == main.2 && acts_for_main(p))));
         if e.date.is_none() && !matches!(e.date_rule, "separately" | "since") && shares {
             e.date = main.0;
             e.date_rule = "lead-event";
