@@ -613,9 +613,16 @@ fn build(input: &Input<'_>, mut mentions: Vec<Mention>, groups: &mut Groups) -> 
         if etype == EntityType::Org {
             written = without_corporate_form(&written).to_string();
         }
+        // "the Pacific", "the Atlantic": a region or water named by one
+        // word goes by that word, as written (the list says "Pacific
+        // Ocean"; the Pacific of island states is no ocean).
+        let regional_word = etype == EntityType::Place
+            && listed.is_some_and(|entry| matches!(entry.attr("kind"), Some("region" | "water")))
+            && longest.tokens.len() == 1
+            && written.chars().skip(1).all(|c| !c.is_uppercase());
         let name = match listed {
             Some(entry)
-                if longest.tokens.len() == 1
+                if (longest.tokens.len() == 1 && !regional_word)
                     || shouted
                     // Only an adjective: "Latin American" names Latin America.
                     || longest.kind == MentionKind::Demonym
