@@ -1322,3 +1322,16 @@ fn trips_with_a_day_between_and_leaving_for_a_place_are_visits() {
     let dates: Vec<Option<&str>> = found.iter().map(|(d, _)| d.as_deref()).collect();
     assert_eq!(dates, [Some("2024-04-17"), Some("2024-04-18")], "{found:?}");
 }
+
+#[test]
+fn an_exercise_named_in_capitals_and_one_first_staged_before() {
+    let found = events_of(
+        "The two ministers reviewed the tri-service exercise INDRA, the last edition of which \
+         was held in Volgograd in August 2021. Next month Armenian and US troops are due to hold \
+         the Eagle Partner exercise, a peacekeeping drill first staged in September last year.",
+        "2024-06-19",
+        "EXERCISE",
+    );
+    let dates: Vec<Option<&str>> = found.iter().map(|(d, _)| d.as_deref()).collect();
+    assert_eq!(dates, [Some("2021-08"), Some("2024-07")], "{found:?}");
+}

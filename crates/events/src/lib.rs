@@ -2410,6 +2410,14 @@ fn attach_date(ctx: &Context<'_, '_>, event: &mut Event) {
             if modifies_a_noun(ctx, r) && !dates_the_agreement(ctx, event.etype, r) {
                 return false;
             }
+            // "the Eagle Partner exercise, a drill first staged in
+            // September last year": the first occurrence's date.
+            if r.start >= trigger.end
+                && (r.start.saturating_sub(4).max(trigger.end)..r.start)
+                    .any(|k| ctx.word(k) == "first")
+            {
+                return false;
+            }
             // "witnessed the signing of a cooperation plan for 2025": the
             // period a plan covers, not when it was signed.
             if r.start >= 2
