@@ -1335,3 +1335,15 @@ fn an_exercise_named_in_capitals_and_one_first_staged_before() {
     let dates: Vec<Option<&str>> = found.iter().map(|(d, _)| d.as_deref()).collect();
     assert_eq!(dates, [Some("2021-08"), Some("2024-07")], "{found:?}");
 }
+
+#[test]
+fn an_opening_participle_tells_the_day_of_the_main_verb() {
+    let sign = first_event(
+        "Meeting in the Nigerien capital on Saturday, General Abdourahamane Tiani of Niger, \
+         Colonel Assimi Goita of Mali and Captain Ibrahim Traore of Burkina Faso signed a treaty \
+         creating a confederation.",
+        "2024-07-08",
+        "SIGN",
+    );
+    assert_eq!(sign.date.as_deref(), Some("2024-07-06"));
+}

@@ -623,6 +623,16 @@ fn linked(input: &Input<'_>, a: &Range<usize>, b: &Range<usize>) -> bool {
     } else {
         (b.end, a.start)
     };
+    // "Meeting in the Nigerien capital on Saturday, the three leaders
+    // signed a treaty": a participle that opens the sentence tells the
+    // occasion of its main verb.
+    let opening_participle = |r: &Range<usize>| {
+        let s = &input.tokens.sentences()[input.tokens.sentence_of(r.start)];
+        r.start == s.tokens.start && r.len() == 1 && lower(input, r.start).ends_with("ing")
+    };
+    if opening_participle(a) || opening_participle(b) {
+        return true;
+    }
     // "arrived in Nairobi from Djibouti, where he visited US troops": the
     // place before "where" is where he came from, earlier.
     let came_from = (from..to).any(|i| lower(input, i) == "from");
