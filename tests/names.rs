@@ -513,3 +513,17 @@ fn a_sentences_opening_verb_is_no_part_of_a_listed_name() {
         ["State Department", "Richard Boucher"]
     );
 }
+
+#[test]
+fn a_middle_name_alone_is_the_person_named_in_full() {
+    let doc = extractor().extract(
+        "Malaysian Defence Minister Mohamed Khaled Nordin met Ng Eng Hen. Later, Khaled told \
+         reporters the talks went well.",
+        None,
+    );
+    let people: Vec<&str> = (doc.entities.iter())
+        .filter(|e| e.etype == EntityType::Person)
+        .map(|e| e.name.as_str())
+        .collect();
+    assert_eq!(people, ["Mohamed Khaled Nordin", "Ng Eng Hen"]);
+}

@@ -191,6 +191,25 @@ fn short_forms<'t>(input: &Input<'t>, m: &Mention) -> Vec<&'t str> {
     let mut out = Vec::new();
     if let Some((given, surname)) = name_parts(input, m) {
         out.extend([surname, given]);
+        // "Mohamed Khaled Nordin ... Khaled said", "Luiz Inacio Lula da
+        // Silva ... Lula": a capitalised middle word of three or more
+        // letters, of a name of three or more words, is a short form too.
+        let toks = &input.tokens.tokens()[m.tokens.clone()];
+        let words: Vec<&tidings_tokenize::Token> =
+            toks.iter().filter(|t| t.is_word() && !t.abbrev).collect();
+        if words.len() >= 3 {
+            for t in &words[1..words.len() - 1] {
+                let w = &input.text[t.span];
+                // Not a part after a hyphen ("Seong-ryong").
+                if t.space_before
+                    && t.shape == tidings_tokenize::Shape::Capitalized
+                    && w.chars().count() >= 3
+                    && !out.contains(&w)
+                {
+                    out.push(w);
+                }
+            }
+        }
     }
     if let Some(entry) = m.entry.map(|e| input.gazetteer.entry(e)) {
         for name in std::iter::once(&entry.name).chain(&entry.aliases) {
