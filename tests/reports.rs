@@ -1347,3 +1347,21 @@ fn an_opening_participle_tells_the_day_of_the_main_verb() {
     );
     assert_eq!(sign.date.as_deref(), Some("2024-07-06"));
 }
+
+#[test]
+fn a_dateline_day_is_not_the_day_of_what_has_been_done() {
+    let found = events_of(
+        "SEOUL, July 29 (Yonhap) -- South Korea, the United States and Japan have signed a \
+         memorandum of cooperation, the defense ministry said. Defense Minister Shin Won-sik, \
+         U.S. Secretary of Defense Lloyd Austin and Japanese Defense Minister Minoru Kihara \
+         signed the memorandum in Tokyo on Sunday.",
+        "2024-07-29",
+        "SIGN",
+    );
+    assert!(
+        found
+            .iter()
+            .all(|(d, _)| d.as_deref() != Some("2024-07-29")),
+        "{found:?}"
+    );
+}

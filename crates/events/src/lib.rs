@@ -2420,6 +2420,18 @@ fn attach_date(ctx: &Context<'_, '_>, event: &mut Event) {
             if modifies_a_noun(ctx, r) && !dates_the_agreement(ctx, event.etype, r) {
                 return false;
             }
+            // "SEOUL, July 29 (Yonhap) -- South Korea, the United States
+            // and Japan have signed a memorandum": the dateline's day is
+            // the report's; a present perfect does not put the event on it.
+            if r.start < trigger.start
+                && matches!(
+                    ctx.word(trigger.start.saturating_sub(1)).as_str(),
+                    "have" | "has"
+                )
+                && dateline_date(ctx, r)
+            {
+                return false;
+            }
             // "the Eagle Partner exercise, a drill first staged in
             // September last year": the first occurrence's date.
             if r.start >= trigger.end
@@ -3323,6 +3335,22 @@ fn reporting_date(ctx: &Context<'_, '_>, from: usize, to: usize) -> bool {
         && SPEECH.contains(&ctx.word(j - 1).as_str())
         && ctx.word(j - 1) != "announced"
         && (from..j - 1).any(|k| ctx.word(k) == ",")
+}
+
+/// Whether the date at tokens `r` is the day of a dateline: right after
+/// "PLACE," at the start of the sentence.
+fn dateline_date(ctx: &Context<'_, '_>, r: &Range<usize>) -> bool {
+    r.start >= 2
+        && ctx.word(r.start - 1) == ","
+        && ctx
+            .entities
+            .mentions_in(ctx.sentence.clone())
+            .iter()
+            .any(|m| {
+                m.etype == EntityType::Place
+                    && m.tokens.start == ctx.sentence.start
+                    && m.tokens.end + 1 == r.start
+            })
 }
 
 /// Whether a "since" between tokens `from` and `to`, with no comma after
