@@ -2127,6 +2127,19 @@ fn two_companies(ctx: &Context<'_, '_>) -> Vec<usize> {
     Vec::new()
 }
 
+/// The entity of the country that person `p` acts for, when the text
+/// names that country.
+fn country_acted_for(entities: &Entities, p: usize) -> Option<usize> {
+    let name = entities.entities[p].country.as_deref()?;
+    (0..entities.entities.len()).find(|&c| {
+        entities.entities[c].name == name
+            && entities.entities[c]
+                .mentions
+                .iter()
+                .any(|&m| entities.mentions[m].is_country)
+    })
+}
+
 /// The countries that "the three countries", "the three neighbours" or
 /// "the allies" before the trigger stand for: those of the last earlier
 /// event with that many countries (or whose people act for that many),
@@ -2171,9 +2184,6 @@ fn several_sides(ctx: &Context<'_, '_>, earlier: &[Event]) -> Vec<usize> {
             .iter()
             .any(|&m| entities.mentions[m].is_country)
     };
-    let country_named = |name: &str| {
-        (0..entities.entities.len()).find(|&c| entities.entities[c].name == name && is_country(c))
-    };
     let fits = |n: usize| count.map_or(n >= 3, |c| c == n);
     for e in earlier.iter().rev() {
         let countries: Vec<usize> = e
@@ -2188,11 +2198,7 @@ fn several_sides(ctx: &Context<'_, '_>, earlier: &[Event]) -> Vec<usize> {
         let mut of_people: Vec<usize> = Vec::new();
         for &p in &e.participants {
             if entities.entities[p].etype == EntityType::Person {
-                if let Some(c) = entities.entities[p]
-                    .country
-                    .as_deref()
-                    .and_then(country_named)
-                {
+                if let Some(c) = country_acted_for(entities, p) {
                     push(&mut of_people, c);
                 }
             }
@@ -2228,16 +2234,7 @@ fn countries_of_recent_pair(ctx: &Context<'_, '_>, earlier: &[Event]) -> Option<
     let sentences = ctx.input.tokens.sentences();
     let this = sentences.partition_point(|s| s.tokens.end <= ctx.trigger.start);
     let recent = &sentences[this.saturating_sub(1)..=this.min(sentences.len().checked_sub(1)?)];
-    let country_of = |p: usize| {
-        let name = entities.entities[p].country.as_deref()?;
-        (0..entities.entities.len()).find(|&c| {
-            entities.entities[c].name == name
-                && entities.entities[c]
-                    .mentions
-                    .iter()
-                    .any(|&m| entities.mentions[m].is_country)
-        })
-    };
+    let country_of = |p: usize| country_acted_for(entities, p);
     earlier
         .iter()
         .rev()
