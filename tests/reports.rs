@@ -581,7 +581,12 @@ fn a_second_verb_takes_the_first_ones_subjects_but_not_its_object() {
         .find(|e| e.etype == "SIGN")
         .expect("a SIGN");
     assert_eq!(sign.args.participants, ["Japan", "Philippines"]);
-    assert!(sign.args.agreement.is_empty(), "{sign:?}");
+    // The memorandum, described, not the agreement negotiated.
+    assert_eq!(
+        sign.args.agreement,
+        ["memorandum of understanding on disaster relief"],
+        "{sign:?}"
+    );
     assert_eq!(sign.date.as_deref(), Some("2023-02"));
 }
 
@@ -1364,4 +1369,38 @@ fn a_dateline_day_is_not_the_day_of_what_has_been_done() {
             .all(|(d, _)| d.as_deref() != Some("2024-07-29")),
         "{found:?}"
     );
+}
+
+#[test]
+fn an_agreement_described_in_the_lead_and_named_below_is_one() {
+    let doc = extractor().extract(
+        "Japan and the Philippines signed a defense pact on Monday that will allow the \
+         deployment of their forces on each other's territory. Japanese Foreign Minister \
+         Yoko Kamikawa and Philippine Defense Secretary Gilberto Teodoro Jr. signed the \
+         Reciprocal Access Agreement in a ceremony in Manila.",
+        tidings::parse_date("2024-07-08"),
+    );
+    let agreements: Vec<(&str, &[String])> = doc
+        .entities
+        .iter()
+        .filter(|e| e.etype == tidings::EntityType::Agreement)
+        .map(|e| (e.name.as_str(), &e.aliases[..]))
+        .collect();
+    assert_eq!(agreements.len(), 1, "{agreements:?}");
+    assert_eq!(agreements[0].0, "Reciprocal Access Agreement");
+    assert!(
+        agreements[0].1.iter().any(|a| a == "defense pact"),
+        "{agreements:?}"
+    );
+    let signs: Vec<_> = doc.events.iter().filter(|e| e.etype == "SIGN").collect();
+    assert_eq!(signs.len(), 1, "{signs:?}");
+    assert_eq!(signs[0].args.agreement, ["Reciprocal Access Agreement"]);
+    // A statement signed beside a treaty stays apart from it.
+    let doc = extractor().extract(
+        "Albanese and Marape signed a joint communique after the Pukpuk Treaty was signed on Monday.",
+        tidings::parse_date("2025-10-06"),
+    );
+    let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"joint communique"), "{names:?}");
+    assert!(names.contains(&"Pukpuk Treaty"), "{names:?}");
 }

@@ -216,6 +216,110 @@ impl Entities {
             .find(|m| m.span == span)
             .map(|m| m.entity)
     }
+
+    /// Folds each entity `from` of `pairs` into the entity `into`, for a
+    /// later stage that finds two entities to be one thing (an agreement
+    /// the text first describes and then names): `into` keeps its name and
+    /// takes `from`'s mentions, names (as aliases), entries and rules.
+    /// Entities stay ordered by their first mention; the result maps each
+    /// old index to the new one. A pair whose `into` is itself folded
+    /// follows it; a pair of one entity, or out of range, is ignored.
+    ///
+    /// ```
+    /// # use tidings_entities::{Entities, Entity};
+    /// # use tidings_core::EntityType;
+    /// let entity = |name: &str| Entity {
+    ///     etype: EntityType::Agreement, name: name.to_string(), aliases: vec![],
+    ///     mentions: vec![], entries: vec![], titles: vec![], country: None,
+    ///     acronym: None, kind: None, rules: vec![],
+    /// };
+    /// let mut all = Entities {
+    ///     mentions: vec![],
+    ///     entities: vec![entity("defence pact"), entity("Reciprocal Access Agreement")],
+    /// };
+    /// let map = all.fold(&[(0, 1)]);
+    /// assert_eq!(map, [0, 0]);
+    /// assert_eq!(all.entities[0].aliases, ["defence pact"]);
+    /// ```
+    pub fn fold(&mut self, pairs: &[(usize, usize)]) -> Vec<usize> {
+        let n = self.entities.len();
+        // Where each entity goes, following chains (a -> b -> c).
+        let mut target: Vec<usize> = (0..n).collect();
+        for &(from, into) in pairs {
+            if from < n && into < n && from != into {
+                target[from] = into;
+            }
+        }
+        let root = |mut i: usize| {
+            for _ in 0..n {
+                if target[i] == i {
+                    break;
+                }
+                i = target[i];
+            }
+            i
+        };
+        let roots: Vec<usize> = (0..n).map(root).collect();
+        for (from, &into) in roots.iter().enumerate() {
+            if into == from {
+                continue;
+            }
+            let etype = self.entities[from].etype;
+            let gone = std::mem::replace(
+                &mut self.entities[from],
+                Entity {
+                    etype,
+                    name: String::new(),
+                    aliases: Vec::new(),
+                    mentions: Vec::new(),
+                    entries: Vec::new(),
+                    titles: Vec::new(),
+                    country: None,
+                    acronym: None,
+                    kind: None,
+                    rules: Vec::new(),
+                },
+            );
+            let keep = &mut self.entities[into];
+            for name in std::iter::once(gone.name).chain(gone.aliases) {
+                if name != keep.name && !keep.aliases.contains(&name) {
+                    keep.aliases.push(name);
+                }
+            }
+            keep.mentions.extend(gone.mentions);
+            keep.mentions.sort_unstable();
+            keep.mentions.dedup();
+            for e in gone.entries {
+                if !keep.entries.contains(&e) {
+                    keep.entries.push(e);
+                }
+            }
+            for r in gone.rules {
+                if !keep.rules.contains(&r) {
+                    keep.rules.push(r);
+                }
+            }
+        }
+        // Renumber: the entities that remain, by their first mention.
+        let mut order: Vec<usize> = (0..n).filter(|&i| roots[i] == i).collect();
+        order.sort_by_key(|&i| (self.entities[i].mentions.first().copied(), i));
+        let mut new_index = vec![0; n];
+        for (k, &i) in order.iter().enumerate() {
+            new_index[i] = k;
+        }
+        let map: Vec<usize> = (0..n).map(|i| new_index[roots[i]]).collect();
+        let mut old: Vec<Option<Entity>> = std::mem::take(&mut self.entities)
+            .into_iter()
+            .map(Some)
+            .collect();
+        self.entities = order.iter().filter_map(|&i| old[i].take()).collect();
+        for m in &mut self.mentions {
+            if let Some(&k) = map.get(m.entity) {
+                m.entity = k;
+            }
+        }
+        map
+    }
 }
 
 /// Finds the mentions in `input` and merges them into entities.

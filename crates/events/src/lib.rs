@@ -153,6 +153,81 @@ pub struct Event {
     pub rules: Vec<String>,
 }
 
+impl Event {
+    /// Renumbers the entity indices of the event by `map` (old index to
+    /// new, as [`Entities::fold`] returns), keeping each entity once.
+    pub fn renumber(&mut self, map: &[usize]) {
+        for v in [
+            &mut self.participants,
+            &mut self.agreement,
+            &mut self.location,
+            &mut self.name,
+        ] {
+            let old = std::mem::take(v);
+            for x in old {
+                push(v, map.get(x).copied().unwrap_or(x));
+            }
+        }
+    }
+}
+
+/// The agreements that one signing or negotiation both describes and
+/// names, as `(described, named)` entity pairs for [`Entities::fold`]:
+/// "Japan and the Philippines signed a defense pact Monday ... Kamikawa
+/// and Kihara signed the Reciprocal Access Agreement" tells of one pact.
+/// Only where the event names one agreement or none (then the first
+/// description stands for the others).
+pub fn described_and_named(events: &[Event], entities: &Entities) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for e in events {
+        if !matches!(e.etype, EventType::Sign | EventType::Negotiate) {
+            continue;
+        }
+        let (described, named): (Vec<usize>, Vec<usize>) = e
+            .agreement
+            .iter()
+            .partition(|&&a| is_described(entities, a));
+        // With no name, the first description stands for the others ("a
+        // five-year defence cooperation agreement ... the defence deal").
+        let into = match (&named[..], &described[..]) {
+            ([named], _) => *named,
+            ([], [first, ..]) => *first,
+            _ => continue,
+        };
+        for d in described {
+            if d != into
+                && is_statement(entities, d) == is_statement(entities, into)
+                && !out.iter().any(|&(x, _)| x == d)
+            {
+                out.push((d, into));
+            }
+        }
+    }
+    out
+}
+
+/// Whether entity `a` is a statement or declaration rather than an
+/// agreement ("a joint communique", "The Hague Summit Declaration").
+fn is_statement(entities: &Entities, a: usize) -> bool {
+    entities.entities.get(a).is_some_and(|e| {
+        e.name.split_whitespace().any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "statement" | "declaration" | "communique" | "communiqué"
+            )
+        })
+    })
+}
+
+/// Whether entity `a` is an agreement that the text describes instead of
+/// naming it ("a defence cooperation agreement"): its name is in lower
+/// case.
+fn is_described(entities: &Entities, a: usize) -> bool {
+    entities.entities.get(a).is_some_and(|e| {
+        e.etype == EntityType::Agreement && e.name.starts_with(|c: char| c.is_lowercase())
+    })
+}
+
 #[derive(Clone, Debug)]
 struct EventRule {
     id: String,
@@ -2964,7 +3039,8 @@ fn separately(ctx: &Context<'_, '_>, events: Vec<Event>) -> Vec<Event> {
 fn attach_following_agreements(input: &Input<'_>, entities: &Entities, events: &mut [Event]) {
     let sentences = input.tokens.sentences();
     for e in events.iter_mut() {
-        if e.etype != EventType::Sign || !e.agreement.is_empty() {
+        // (An agreement only described is still unnamed.)
+        if e.etype != EventType::Sign || e.agreement.iter().any(|&a| !is_described(entities, a)) {
             continue;
         }
         let s = input.tokens.sentence_at(e.sentence.start);
@@ -3125,12 +3201,32 @@ fn merge_reports(
             !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.contains(x))
         };
         let people = |v: &[usize]| v.iter().copied().filter(is_person).collect::<Vec<usize>>();
+        // An agreement the text only describes ("a defense pact") may be
+        // the one another report names, if it is the same sort of paper
+        // (a joint statement is no treaty).
+        let named = |v: &[usize]| {
+            v.iter()
+                .copied()
+                .filter(|&a| !is_described(entities, a))
+                .collect::<Vec<usize>>()
+        };
+        let sort_apart = |a: &[usize], b: &[usize]| {
+            a.iter().any(|&x| {
+                is_described(entities, x)
+                    && b.iter()
+                        .all(|&y| is_statement(entities, x) != is_statement(entities, y))
+            })
+        };
         let conflict = |o: &Event| {
-            disjoint(&o.agreement, &e.agreement) || disjoint(&o.name, &e.name) || {
-                let op: Vec<usize> = o.participants.iter().copied().filter(is_person).collect();
-                let ep: Vec<usize> = e.participants.iter().copied().filter(is_person).collect();
-                disjoint(&op, &ep)
-            }
+            disjoint(&named(&o.agreement), &named(&e.agreement))
+                || sort_apart(&o.agreement, &e.agreement) && !e.agreement.is_empty()
+                || sort_apart(&e.agreement, &o.agreement) && !o.agreement.is_empty()
+                || disjoint(&o.name, &e.name)
+                || {
+                    let op: Vec<usize> = o.participants.iter().copied().filter(is_person).collect();
+                    let ep: Vec<usize> = e.participants.iter().copied().filter(is_person).collect();
+                    disjoint(&op, &ep)
+                }
         };
         let s = sentence_of(&e);
         let latest = out.iter().rposition(|o| o.etype == e.etype);
@@ -3149,15 +3245,16 @@ fn merge_reports(
             // "Morrison and Kishida signed a defence treaty ... The
             // Reciprocal Access Agreement, signed during a virtual summit":
             // one report says who, the next says what.
+            // (An agreement only described does not say what.)
             let complements = near
-                && ((o.agreement.is_empty()
+                && ((named(&o.agreement).is_empty()
                     && !o.participants.is_empty()
                     && e.participants.is_empty()
-                    && !e.agreement.is_empty())
-                    || (e.agreement.is_empty()
+                    && !named(&e.agreement).is_empty())
+                    || (named(&e.agreement).is_empty()
                         && !e.participants.is_empty()
                         && o.participants.is_empty()
-                        && !o.agreement.is_empty()));
+                        && !named(&o.agreement).is_empty()));
             // Reports dated differently are different events ("after
             // meeting the ambassador on Friday ... their first meeting in
             // April 2022").

@@ -363,10 +363,19 @@ impl Extractor {
         };
         let analysis = tidings_entities::Analysis::new(body, &self.gazetteer, &self.tagger, dct);
         let input = analysis.input(&self.gazetteer);
-        let entities = tidings_entities::find(&input, &self.entity_rules);
+        let mut entities = tidings_entities::find(&input, &self.entity_rules);
         // The sentences with their mentions, built once for both stages.
         let sequences = tidings_entities::annotate_all(&input, &entities.mentions);
-        let events = tidings_events::find_in(&input, &entities, &sequences, &self.event_rules);
+        let mut events = tidings_events::find_in(&input, &entities, &sequences, &self.event_rules);
+        // An agreement first described and then named by one event is one
+        // entity (the sequences refer to mentions, which stay as they are).
+        let same = tidings_events::described_and_named(&events, &entities);
+        if !same.is_empty() {
+            let map = entities.fold(&same);
+            for e in &mut events {
+                e.renumber(&map);
+            }
+        }
         let relations = tidings_relations::find_in(
             &input,
             &entities,
