@@ -101,6 +101,11 @@ pub struct EvalArgs {
     /// One line per document.
     #[arg(long)]
     pub per_doc: bool,
+    /// Pass each gold document's `dct` to the extractor, as a caller that
+    /// knows the publication date would (by default the extractor reads it
+    /// from the article only).
+    #[arg(long)]
+    pub gold_dct: bool,
     /// Gazetteer and rule options.
     #[command(flatten)]
     pub pipeline: PipelineArgs,

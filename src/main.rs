@@ -75,7 +75,12 @@ fn eval(args: EvalArgs) -> Result<ExitCode> {
                         g.id
                     )
                 })?;
-                let mut doc = extractor.extract(&text, None);
+                let dct = if args.gold_dct {
+                    g.dct.as_deref().and_then(tidings::parse_date)
+                } else {
+                    None
+                };
+                let mut doc = extractor.extract(&text, dct);
                 doc.id = Some(g.id.clone());
                 let json = serde_json::to_string(&doc)?;
                 docs.push(tidings_eval::parse_document(&json)?);

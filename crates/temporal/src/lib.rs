@@ -32,10 +32,12 @@
 //! Calendar arithmetic (weekdays, ISO weeks, month lengths) is done by
 //! [`jiff`].
 
+mod header;
 mod rules;
 mod tense;
 mod vocab;
 
+pub use header::header_date;
 pub use jiff::civil::Date;
 pub use tense::{tense_at, Tense};
 

@@ -345,13 +345,18 @@ impl Extractor {
     /// `dct` is the document creation time (publication date), which
     /// relative dates are resolved against. When it is `None` and the text
     /// starts with the metadata line ` date YYYY-MM-DD`, that date is used;
-    /// the metadata line itself is never treated as article text. Offsets in
+    /// the metadata line itself is never treated as article text. Failing
+    /// both, the date the article's own header gives (a line such as
+    /// "Published 22 April 2025", or a dateline "WASHINGTON, April 28,
+    /// 2025 -"; see [`temporal::header_date`]) is used. Offsets in
     /// the result are byte offsets into `text` as given.
     ///
     /// Never panics and never fails: any string has a document, possibly empty.
     pub fn extract(&self, text: &str, dct: Option<Date>) -> Document {
         let (header_dct, header_len) = split_header(text);
-        let dct = dct.or(header_dct);
+        let dct = dct
+            .or(header_dct)
+            .or_else(|| tidings_temporal::header_date(&text[header_len..]));
         // Blank the metadata line to spaces of the same length, so that no
         // stage sees it and every offset stays an offset into `text`.
         let blanked;
@@ -453,6 +458,19 @@ mod tests {
         assert!(doc.dates.iter().all(|d| d.start >= 17));
         let tuesday = doc.dates.iter().find(|d| d.text == "Tuesday").unwrap();
         assert_eq!(&text[tuesday.start..tuesday.end], "Tuesday");
+    }
+
+    #[test]
+    fn the_articles_own_header_dates_it() {
+        let ex = Extractor::new().unwrap();
+        let text = "ANKARA\n15.08.2024\nTurkish and Iraqi ministers met on Wednesday in Ankara.";
+        let doc = ex.extract(text, None);
+        assert_eq!(doc.dct.as_deref(), Some("2024-08-15"));
+        let wednesday = doc.dates.iter().find(|d| d.text == "Wednesday").unwrap();
+        assert_eq!(wednesday.value, "2024-08-14");
+        // The date given wins.
+        let doc = ex.extract(text, parse_date("2024-08-20"));
+        assert_eq!(doc.dct.as_deref(), Some("2024-08-20"));
     }
 
     #[test]
