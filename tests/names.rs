@@ -527,3 +527,39 @@ fn a_middle_name_alone_is_the_person_named_in_full() {
         .collect();
     assert_eq!(people, ["Mohamed Khaled Nordin", "Ng Eng Hen"]);
 }
+
+#[test]
+fn people_listed_after_a_stated_country_act_for_it() {
+    let doc = extractor().extract(
+        "Turkish National Defense Minister Yasar Guler, Interior Minister Ali Yerlikaya and \
+         National Intelligence Organization (MIT) chief Ibrahim Kalin attended the talks, along \
+         with Iraqi Defense Minister Thabet al-Abbasi and National Security Adviser Qasim al-Araji.",
+        None,
+    );
+    let found = triples(&doc);
+    for (person, country) in [
+        ("Yasar Guler", "Turkey"),
+        ("Ali Yerlikaya", "Turkey"),
+        ("Thabet al-Abbasi", "Iraq"),
+        ("Qasim al-Araji", "Iraq"),
+    ] {
+        assert!(
+            found.contains(&("represents", person, country)),
+            "{person}: {found:?}"
+        );
+    }
+    // "(MIT)" is the Turkish agency's acronym here, not the university's.
+    let orgs: Vec<&str> = doc
+        .entities
+        .iter()
+        .filter(|e| e.etype == EntityType::Org)
+        .map(|e| e.name.as_str())
+        .collect();
+    assert_eq!(orgs, ["National Intelligence Organization"], "{orgs:?}");
+    // Someone named after a verb is not on the list.
+    let doc = extractor().extract(
+        "Indian Defence Minister Rajnath Singh met Interior Minister Ali Yerlikaya.",
+        None,
+    );
+    assert!(!triples(&doc).contains(&("represents", "Ali Yerlikaya", "India")));
+}

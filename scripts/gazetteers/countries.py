@@ -28,7 +28,9 @@ CANON = {
 EXTRA = {
     "US": ["US", "U.S.", "USA", "U.S.A.", "America", "United States of America"],
     "GB": ["UK", "U.K.", "Britain", "Great Britain", "United Kingdom of Great Britain and Northern Ireland"],
-    "KR": ["ROK", "Republic of Korea", "S. Korea", "S Korea"],
+    # "Korea" alone is the South in news ("the foreign ministers of Korea,
+    # the U.S. and Japan"); "North Korea" is longer and wins where written.
+    "KR": ["ROK", "Republic of Korea", "S. Korea", "S Korea", "Korea"],
     "KP": ["DPRK", "D.P.R.K.", "N. Korea", "N Korea", "Democratic People's Republic of Korea"],
     "RU": ["Russian Federation"],
     "TR": ["Türkiye", "Turkiye", "Republic of Türkiye", "Republic of Turkey"],
@@ -155,9 +157,12 @@ def main():
                 v = getattr(pc, attr, None)
                 if v and ", " not in v and "(" not in v:
                     aliases.append(v)
+        # drop the generic "Congo", "Korea" (the package gives it to both),
+        # ... of the package's aliases, and any alias equal (folded) to the
+        # canonical name; EXTRA may give one back to one country
+        aliases = [a for a in aliases if a not in ("Congo", "Korea", "Virgin Islands", "Guiana")]
         aliases += EXTRA.get(iso2, [])
-        # drop the generic "Congo" and any alias equal (folded) to the canonical name
-        aliases = [a for a in aliases if a not in ("Congo", "Korea", "Virgin Islands", "Guiana") and fold(a) != fold(name) and not a.startswith("the ") and "(" not in a]
+        aliases = [a for a in aliases if fold(a) != fold(name) and not a.startswith("the ") and "(" not in a]
         dem = []
         for g in ("m", "f"):
             d = c.get("demonyms", {}).get("eng", {}).get(g)

@@ -387,7 +387,17 @@ pub(crate) fn define(input: &Input<'_>, mentions: &mut Vec<Mention>) -> Vec<(usi
                 let names_listed = listed.is_some_and(|g| {
                     within_listed_name(&input.gazetteer.entry(g.entry).name, long_text)
                 });
+                // "National Intelligence Organization (MIT)": a body of
+                // several words defines its acronym in its own language
+                // (Turkish "Milli Istihbarat Teskilati"), whatever else the
+                // lists know by it.
+                let foreign = mentions[long].etype == EntityType::Org
+                    && mentions[long].tokens.len() >= 2
+                    && mentions[long].span.end + 2 >= toks[i].span.start
+                    && !plausible(acr, long_text)
+                    && acr.chars().all(|c| c.is_ascii_uppercase());
                 if names_listed
+                    || foreign
                     || plausible(acr, long_text)
                         && (listed.is_none() || initials_in_order(acr, long_text))
                 {

@@ -727,7 +727,79 @@ fn build(input: &Input<'_>, mut mentions: Vec<Mention>, groups: &mut Groups) -> 
     let home = dateline_country(input, &mentions, &entities);
     countries_of_bare_ministries(&mut entities, home.as_deref());
     countries_of_title_bodies(&mentions, &mut entities);
+    countries_of_listed_colleagues(input, &mentions, &mut entities);
     Entities { mentions, entities }
+}
+
+/// "Turkish National Defense Minister Yasar Guler, Interior Minister Ali
+/// Yerlikaya and National Intelligence Organization (MIT) chief Ibrahim
+/// Kalin", "Iranian deputy foreign ministers Majid Takht-Ravanchi and
+/// Kazem Gharibabadi": people listed right after one whose country the
+/// text states, with only commas, "and" and the bodies of their titles
+/// between, act for that country when nothing else gives them one. Each
+/// must have a title of their own, unless the first one's is plural.
+fn countries_of_listed_colleagues(
+    input: &Input<'_>,
+    mentions: &[Mention],
+    entities: &mut [Entity],
+) {
+    let toks = input.tokens.tokens();
+    let word = |i: usize| input.text[toks[i].span].to_lowercase();
+    let people: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| m.etype == EntityType::Person)
+        .collect();
+    // Whose country was stated here or passed on along a list.
+    let mut stated = vec![false; entities.len()];
+    for m in &people {
+        if !m.countries.is_empty() {
+            stated[m.entity] = true;
+        }
+    }
+    for pair in people.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if a.entity == b.entity || !stated[a.entity] || entities[b.entity].country.is_some() {
+            continue;
+        }
+        let Some(country) = entities[a.entity].country.clone() else {
+            continue;
+        };
+        if input.tokens.sentence_at(a.span.start) != input.tokens.sentence_at(b.span.start) {
+            continue;
+        }
+        let b_start = b
+            .titles
+            .iter()
+            .map(|t| t.start)
+            .fold(b.span.start, usize::min);
+        let first = b.tokens.start.min(
+            input
+                .tokens
+                .token_starting_at(b_start)
+                .unwrap_or(usize::MAX),
+        );
+        let gap = a.tokens.end..first;
+        let in_org = |i: usize| {
+            mentions
+                .iter()
+                .any(|o| o.etype == EntityType::Org && o.tokens.start <= i && i < o.tokens.end)
+        };
+        let joined = !gap.is_empty()
+            && gap.clone().any(|i| matches!(word(i).as_str(), "," | "and"))
+            && gap
+                .clone()
+                .all(|i| matches!(word(i).as_str(), "," | "and" | "(" | ")") || in_org(i));
+        let plural_title = a.titles.iter().any(|t| {
+            input.text[*t]
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"))
+        });
+        if joined && (!b.titles.is_empty() || plural_title) {
+            entities[b.entity].country = Some(country);
+            stated[b.entity] = true;
+        }
+    }
 }
 
 /// A person named with an organisation in a title and no country word

@@ -175,7 +175,7 @@ impl Event {
 /// names, as `(described, named)` entity pairs for [`Entities::fold`]:
 /// "Japan and the Philippines signed a defense pact Monday ... Kamikawa
 /// and Kihara signed the Reciprocal Access Agreement" tells of one pact.
-/// Only where the event names one agreement or none (then the first
+/// Only where the event names one agreement or none (then the fullest
 /// description stands for the others).
 pub fn described_and_named(events: &[Event], entities: &Entities) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
@@ -187,11 +187,15 @@ pub fn described_and_named(events: &[Event], entities: &Entities) -> Vec<(usize,
             .agreement
             .iter()
             .partition(|&&a| is_described(entities, a));
-        // With no name, the first description stands for the others ("a
+        // With no name, the fullest description stands for the others ("a
         // five-year defence cooperation agreement ... the defence deal").
-        let into = match (&named[..], &described[..]) {
+        let fullest = described
+            .iter()
+            .copied()
+            .max_by_key(|&d| (entities.entities[d].name.len(), std::cmp::Reverse(d)));
+        let into = match (&named[..], fullest) {
             ([named], _) => *named,
-            ([], [first, ..]) => *first,
+            ([], Some(fullest)) => fullest,
             _ => continue,
         };
         for d in described {
