@@ -25,6 +25,7 @@ USE_ALT_HEURISTIC = False
 
 # well-known English exonyms / former names used in news (alias -> geonames name, country)
 EXONYMS = {
+    ("Basrah", "IQ"): ["Basra"],
     ("Mumbai", "IN"): ["Bombay"], ("Kolkata", "IN"): ["Calcutta"], ("Chennai", "IN"): ["Madras"],
     ("Bengaluru", "IN"): ["Bangalore"], ("Pune", "IN"): ["Poona"], ("Varanasi", "IN"): ["Benares", "Banaras"],
     ("Thiruvananthapuram", "IN"): ["Trivandrum"], ("Kochi", "IN"): ["Cochin"], ("Gurugram", "IN"): ["Gurgaon"],
@@ -155,16 +156,47 @@ def load_cities():
     return c15, countries
 
 
+# Indonesian province names in English, as news writes them ("Jawa Barat"
+# -> "West Java", "Kepulauan Riau" -> "Riau Islands").
+ID_ISLANDS = {"Jawa": "Java", "Sumatera": "Sumatra", "Kalimantan": "Kalimantan", "Sulawesi": "Sulawesi",
+              "Maluku": "Maluku", "Papua": "Papua", "Nusa Tenggara": "Nusa Tenggara"}
+ID_DIRECTIONS = {"Barat Daya": "Southwest", "Barat": "West", "Timur": "East", "Tengah": "Central",
+                 "Utara": "North", "Selatan": "South", "Tenggara": "Southeast", "Pengunungan": "Highland"}
+ID_NAMES = {"Jakarta Raya": "Jakarta", "Kepulauan Bangka Belitung": "Bangka Belitung Islands",
+            "Kepulauan Riau": "Riau Islands", "Yogyakarta": "Special Region of Yogyakarta"}
+
+
+def indonesian_in_english(name):
+    if name in ID_NAMES:
+        return ID_NAMES[name]
+    for island, english in ID_ISLANDS.items():
+        for direction, eng_dir in ID_DIRECTIONS.items():
+            if name == f"{island} {direction}":
+                return f"{eng_dir} {english}"
+    return name
+
+
 def subdivisions(canon):
     import pycountry
     out = []  # (name, aliases, iso, country, kind)
     for cc in ISO_SUBDIV:
         for s in sorted(pycountry.subdivisions.get(country_code=cc), key=lambda s: s.code):
-            if s.parent_code is not None or s.type in ISO_TYPES_SKIP:
+            if s.type in ISO_TYPES_SKIP:
                 continue
+            if s.parent_code is not None:
+                # Indonesia's provinces sit below islands ("geographical
+                # units"), which are no subdivision of their own.
+                parent = pycountry.subdivisions.get(code=s.parent_code)
+                if parent is None or parent.type != "Geographical unit":
+                    continue
             name = strip_translit(s.name)
             name = re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", name)
             al = []
+            if cc == "ID":
+                english = indonesian_in_english(name)
+                if english != name:
+                    al.append(name)
+                    name = english
             if cc == "MX":
                 short = re.sub(r" de (Zaragoza|Ocampo|Ignacio de la Llave)$", "", name)
                 if short != name:

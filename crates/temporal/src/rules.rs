@@ -29,6 +29,7 @@ use normalise::{normalise, Ctx};
 enum Handler {
     Iso,
     Numeric,
+    Dotted,
     MonthDay,
     DayMonth,
     Holiday,
@@ -135,7 +136,11 @@ fn triggers(h: Handler) -> (&'static [&'static str], bool) {
         "centuries",
     ];
     match h {
-        Handler::Iso | Handler::Numeric | Handler::Year | Handler::QuarterCode => (&[], true),
+        Handler::Iso
+        | Handler::Numeric
+        | Handler::Dotted
+        | Handler::Year
+        | Handler::QuarterCode => (&[], true),
         Handler::FiscalCode => (&["fy"], true),
         Handler::MonthDay
         | Handler::DayMonth
@@ -258,6 +263,8 @@ impl Rules {
         let table: Vec<(Handler, String)> = vec![
             (Handler::Iso, r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b".into()),
             (Handler::Numeric, r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})\b".into()),
+            // "15.08.2024": day first, as in European and Turkish copy.
+            (Handler::Dotted, r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\b".into()),
             (
                 Handler::MonthDay,
                 format!(

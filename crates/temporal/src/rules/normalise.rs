@@ -218,6 +218,14 @@ pub(super) fn normalise(h: Handler, caps: &Captures, ctx: &mut Ctx, span: Span) 
             ctx.anchor = Some(d);
             date("numeric_date", fmt_date(d))
         }
+        Handler::Dotted => {
+            let d: i64 = cap("d")?.parse().ok()?;
+            let m: i64 = cap("m")?.parse().ok()?;
+            let y: i64 = cap("y")?.parse().ok()?;
+            let dt = ymd(y, m, d)?;
+            ctx.anchor = Some(dt);
+            date("dotted_date", fmt_date(dt))
+        }
         Handler::MonthDay | Handler::DayMonth | Handler::Holiday => {
             // A holiday is its month and day ("Christmas" is December 25).
             let named = |md: &'static str, dm: &'static str, holiday: &'static str| match h {
