@@ -758,12 +758,18 @@ fn countries_of_listed_colleagues(
     }
     for pair in people.windows(2) {
         let (a, b) = (pair[0], pair[1]);
-        if a.entity == b.entity || !stated[a.entity] || entities[b.entity].country.is_some() {
+        if a.entity == b.entity || !stated[a.entity] {
             continue;
         }
         let Some(country) = entities[a.entity].country.clone() else {
             continue;
         };
+        // One with the same country already (from the lists) passes it on.
+        if let Some(own) = &entities[b.entity].country {
+            if *own != country {
+                continue;
+            }
+        }
         if input.tokens.sentence_at(a.span.start) != input.tokens.sentence_at(b.span.start) {
             continue;
         }
