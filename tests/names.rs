@@ -563,3 +563,30 @@ fn people_listed_after_a_stated_country_act_for_it() {
     );
     assert!(!triples(&doc).contains(&("represents", "Ali Yerlikaya", "India")));
 }
+
+#[test]
+fn an_office_held_where_the_story_is_datelined_is_that_countrys() {
+    let doc = extractor().extract(
+        "BELFAST (AP) - Police seized a car bomb on Sunday. Adams met President Clinton \
+         last week.",
+        None,
+    );
+    // Only people named in full: "President Clinton" is known everywhere.
+    let found = triples(&doc);
+    assert!(
+        !found
+            .iter()
+            .any(|r| r.0 == "represents" && r.1 == "Clinton"),
+        "{found:?}"
+    );
+    let doc = extractor().extract(
+        "PANAMA CITY (AP) - Panama and the United States signed a memorandum on Wednesday. \
+         President José Raúl Mulino said the canal stays Panamanian.",
+        None,
+    );
+    assert!(
+        triples(&doc).contains(&("represents", "José Raúl Mulino", "Panama")),
+        "{:?}",
+        triples(&doc)
+    );
+}

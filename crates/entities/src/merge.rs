@@ -728,7 +728,45 @@ fn build(input: &Input<'_>, mut mentions: Vec<Mention>, groups: &mut Groups) -> 
     countries_of_bare_ministries(&mut entities, home.as_deref());
     countries_of_title_bodies(&mentions, &mut entities);
     countries_of_listed_colleagues(input, &mentions, &mut entities);
+    countries_of_home_officials(&mut entities, home.as_deref());
     Entities { mentions, entities }
+}
+
+/// "JAKARTA - ... Foreign Minister Sugiono said": a government office held
+/// with no country stated, in a story datelined in a country, is that
+/// country's (as a reader of the outlet takes it). Offices of government
+/// only (ministers, presidents, prime ministers, secretaries), and only
+/// people named in full and of no country otherwise.
+fn countries_of_home_officials(entities: &mut [Entity], home: Option<&str>) {
+    let Some(home) = home else {
+        return;
+    };
+    const OFFICES: &[&str] = &[
+        "minister",
+        "president",
+        "premier",
+        "chancellor",
+        "secretary",
+    ];
+    for e in entities.iter_mut() {
+        // A full name: "President Clinton" in a Belfast story is known
+        // by one name because he is known everywhere.
+        if e.etype != EntityType::Person || e.country.is_some() || !e.name.contains(' ') {
+            continue;
+        }
+        let governs = e.titles.iter().any(|t| {
+            let t = t.to_lowercase();
+            // "Secretary-General" and "vice-president of the bank" hold
+            // other bodies' offices.
+            !t.contains("general")
+                && !t.contains(" of the ")
+                && t.split(|c: char| !c.is_alphanumeric())
+                    .any(|w| OFFICES.contains(&w))
+        });
+        if governs {
+            e.country = Some(home.to_string());
+        }
+    }
 }
 
 /// "Turkish National Defense Minister Yasar Guler, Interior Minister Ali
