@@ -1404,3 +1404,24 @@ fn an_agreement_described_in_the_lead_and_named_below_is_one() {
     assert!(names.contains(&"joint communique"), "{names:?}");
     assert!(names.contains(&"Pukpuk Treaty"), "{names:?}");
 }
+
+#[test]
+fn a_body_a_relative_clause_says_was_launched_is_the_launch_name() {
+    let doc = extractor().extract(
+        "Kim and Austin reaffirmed the role of the Nuclear Consultative Group (NCG), which \
+         was launched last year under the Washington Declaration.",
+        tidings::parse_date("2024-10-31"),
+    );
+    let launch = doc
+        .events
+        .iter()
+        .find(|e| e.etype == "LAUNCH")
+        .expect("a LAUNCH");
+    assert_eq!(
+        launch.args.name,
+        ["Nuclear Consultative Group"],
+        "{launch:?}"
+    );
+    assert!(launch.args.participants.is_empty(), "{launch:?}");
+    assert_eq!(launch.date.as_deref(), Some("2023"));
+}

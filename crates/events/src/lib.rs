@@ -1104,6 +1104,16 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
         {
             b -= 1;
         }
+        // "the Nuclear Consultative Group (NCG), which was launched last
+        // year", "The FPDA, established in 1971": the name a relative
+        // clause or a participle after a comma tells of.
+        let before_aux = b;
+        while b > region.start && matches!(ctx.word(b - 1).as_str(), "which" | "that") {
+            b -= 1;
+        }
+        if b > region.start && ctx.word(b - 1) == "," && (b < before_aux || b == trigger.start) {
+            b -= 1;
+        }
         // "The Innovations for Defence Excellence (iDEX) initiative was
         // established": the name before a generic noun and an acronym.
         if b < trigger.start && b > region.start {
