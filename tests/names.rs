@@ -590,3 +590,21 @@ fn an_office_held_where_the_story_is_datelined_is_that_countrys() {
         triples(&doc)
     );
 }
+
+#[test]
+fn a_sea_inside_a_compound_or_before_alliance_is_no_place() {
+    let found = names(
+        "Russia is a threat to Euro-Atlantic security. Japan wants closer ties with the Atlantic \
+         alliance. Ships crossed the Atlantic.",
+    );
+    assert_eq!(
+        found.iter().filter(|n| n.as_str() == "Atlantic").count(),
+        1,
+        "{found:?}"
+    );
+    let found = names("Russia is a threat to Euro-Atlantic security and trans-Pacific trade.");
+    assert!(
+        !found.iter().any(|n| n == "Atlantic" || n == "Pacific"),
+        "{found:?}"
+    );
+}

@@ -25,7 +25,6 @@ USE_ALT_HEURISTIC = False
 
 # well-known English exonyms / former names used in news (alias -> geonames name, country)
 EXONYMS = {
-    ("Basrah", "IQ"): ["Basra"],
     ("Mumbai", "IN"): ["Bombay"], ("Kolkata", "IN"): ["Calcutta"], ("Chennai", "IN"): ["Madras"],
     ("Bengaluru", "IN"): ["Bangalore"], ("Pune", "IN"): ["Poona"], ("Varanasi", "IN"): ["Benares", "Banaras"],
     ("Thiruvananthapuram", "IN"): ["Trivandrum"], ("Kochi", "IN"): ["Cochin"], ("Gurugram", "IN"): ["Gurgaon"],
@@ -58,7 +57,7 @@ EXONYMS = {
 }
 
 # GeoNames names that are old forms: the canonical name is the one news uses now
-MODERN = {("Ulan Bator", "MN"): "Ulaanbaatar", ("Köln", "DE"): "Cologne", ("Makkah", "SA"): "Mecca", ("Madinah", "SA"): "Medina", ("Mykolayiv", "UA"): "Mykolaiv", ("Zaporizhzhya", "UA"): "Zaporizhzhia"}
+MODERN = {("Port-Vila", "VU"): "Port Vila", ("Basrah", "IQ"): "Basra", ("Ulan Bator", "MN"): "Ulaanbaatar", ("Köln", "DE"): "Cologne", ("Makkah", "SA"): "Mecca", ("Madinah", "SA"): "Medina", ("Mykolayiv", "UA"): "Mykolaiv", ("Zaporizhzhya", "UA"): "Zaporizhzhia"}
 
 # names that are common English words, given names/surnames or other famous places
 AMBIG_WORDS = set("""Medina Reading Mobile Split Bath Nice Of Most Bar Sale Mandi Independence Enterprise Surprise Paradise
@@ -128,6 +127,8 @@ STATE_ALIASES = {
     "PK-JK": ["AJK", "Pakistan-occupied Kashmir", "PoK", "Azad Kashmir"], "PK-GB": ["Gilgit Baltistan"], "PK-BA": ["Baluchistan", "Baloch­istan"],
     "IN-OD": ["Orissa"], "IN-UK": ["Uttaranchal"], "IN-PY": ["Pondicherry"], "IN-TS": ["Telangana"], "ZA-NL": ["KwaZulu-Natal"],
 }
+# English names news uses where ISO 3166-2 gives the local one.
+STATE_NAMES = {"MY-07": "Penang", "MY-16": "Putrajaya", "MY-15": "Labuan"}
 STATE_AMBIG = {"US-WA", "US-GA", "US-IN", "US-NV", "US-ME", "US-OR", "US-NY", "IN-PB", "PK-PB", "IN-GA", "AU-VIC", "US-DC", "IN-DL", "IN-LA"}
 
 
@@ -145,6 +146,12 @@ def strip_translit(s):
             continue
         out.append(ch)
     return unicodedata.normalize("NFC", "".join(out))
+
+
+def capkey(name):
+    """A capital's name for comparing two sources: folded, hyphens as spaces
+    ("Port-Vila" in GeoNames, "Port Vila" in countries-list)."""
+    return fold(name).replace("-", " ")
 
 
 def load_cities():
@@ -207,6 +214,9 @@ def subdivisions(canon):
             if s.code == "MX-MEX":
                 al = ["Estado de México", "Mexico State"]
                 name = "State of Mexico"
+            if s.code in STATE_NAMES:
+                al.append(name)
+                name = STATE_NAMES[s.code]
             al += STATE_ALIASES.get(s.code, [])
             if fold(name) != fold(s.name):
                 al.append(s.name)
@@ -239,7 +249,7 @@ def main():
     capitals = {}
     for iso2, c in gcountries.items():
         if c.get("capital"):
-            capitals[iso2] = fold(c["capital"].strip())
+            capitals[iso2] = capkey(c["capital"].strip())
     capitals["KZ"] = fold("Astana")
     capitals["MM"] = fold("Nay Pyi Taw")
     capitals["BO"] = fold("Sucre")
@@ -252,7 +262,7 @@ def main():
         is_cap = capitals.get(cc) in {fold(v["name"])} | {fold(a) for a in v["alternatenames"]}
         if is_cap and fold(v["name"]) != capitals.get(cc):
             # the capital's own entry must carry the capital's name (e.g. several places share an alternate)
-            is_cap = v["population"] >= 50000 or fold(v["name"]) == capitals.get(cc)
+            is_cap = v["population"] >= 50000 or capkey(v["name"]) == capitals.get(cc)
         if v["population"] < MIN_POP and not is_cap:
             continue
         if re.search(r"\d", v["name"]):
@@ -266,14 +276,14 @@ def main():
             c1 = json.load(f)
         for v in c1.values():
             cc = v["countrycode"]
-            if cc in missing and capitals[cc] in {fold(v["name"])} | {fold(a) for a in v["alternatenames"]}:
+            if cc in missing and capitals[cc] in {capkey(v["name"])} | {capkey(a) for a in v["alternatenames"]}:
                 chosen.append((v, True))
     # one capital per country: keep the most populous match
     best_cap = {}
     for v, is_cap in chosen:
         if is_cap:
             cc = v["countrycode"]
-            exact = fold(v["name"]) == capitals.get(cc)
+            exact = capkey(v["name"]) == capitals.get(cc)
             key = (exact, v["population"])
             if cc not in best_cap or key > best_cap[cc][0]:
                 best_cap[cc] = (key, v["geonameid"])

@@ -333,6 +333,39 @@ pub fn find(input: &Input<'_>, rules: &EntityRules) -> Entities {
     merge::merge(input, mentions, links)
 }
 
+/// Whether a listed sea or region is only part of a word for something
+/// else: "Euro-Atlantic security", "trans-Pacific trade" (the second half
+/// of a compound), "the Atlantic alliance" (NATO).
+fn describes_something_else(input: &Input<'_>, m: &tidings_gazetteer::Match) -> bool {
+    let kind = input.gazetteer.entry(m.entry).attr("kind");
+    if !matches!(kind, Some("water" | "region" | "continent")) {
+        return false;
+    }
+    let toks = input.tokens.tokens();
+    let word = |i: usize| {
+        toks.get(i)
+            .map_or(String::new(), |t| input.text[t.span].to_lowercase())
+    };
+    let first = &toks[m.tokens.start];
+    let compound = m.tokens.start >= 2
+        && !first.space_before
+        && matches!(word(m.tokens.start - 1).as_str(), "-" | "–")
+        && !toks[m.tokens.start - 1].space_before
+        && toks[m.tokens.start - 2].shape != tidings_tokenize::Shape::Punct;
+    let adjective = kind == Some("water")
+        && matches!(
+            word(m.tokens.end).as_str(),
+            "alliance"
+                | "partners"
+                | "partnership"
+                | "community"
+                | "security"
+                | "relations"
+                | "ties"
+        );
+    compound || adjective
+}
+
 fn gazetteer_mentions(input: &Input<'_>, countries: &HashSet<&str>) -> Vec<Candidate> {
     let mut out = Vec::new();
     let push = |m: &tidings_gazetteer::Match, out: &mut Vec<Candidate>| {
@@ -363,6 +396,9 @@ fn gazetteer_mentions(input: &Input<'_>, countries: &HashSet<&str>) -> Vec<Candi
         });
     };
     for m in &input.matches.chosen {
+        if describes_something_else(input, m) {
+            continue;
+        }
         let m = tidings_gazetteer::Match {
             entry: entry_by_country(input, m, countries),
             ..m.clone()
