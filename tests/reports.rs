@@ -1425,3 +1425,30 @@ fn a_body_a_relative_clause_says_was_launched_is_the_launch_name() {
     assert!(launch.args.participants.is_empty(), "{launch:?}");
     assert_eq!(launch.date.as_deref(), Some("2023"));
 }
+
+#[test]
+fn the_six_heads_of_state_are_the_six_leaders_just_named() {
+    let doc = extractor().extract(
+        "ASTANA, June 17 (Xinhua) -- Chinese President Xi Jinping and the leaders of the five \
+         Central Asian countries on Tuesday signed the Treaty on Permanent Good-Neighborliness, \
+         Friendship and Cooperation. Kazakh President Kassym-Jomart Tokayev, Kyrgyz President \
+         Sadyr Japarov, Tajik President Emomali Rahmon, Turkmen President Serdar Berdimuhamedov \
+         and Uzbek President Shavkat Mirziyoyev attended the meeting. The six heads of state also \
+         signed the Astana Declaration.",
+        tidings::parse_date("2025-06-17"),
+    );
+    let signs: Vec<_> = doc.events.iter().filter(|e| e.etype == "SIGN").collect();
+    assert_eq!(
+        signs[0].args.agreement,
+        ["Treaty on Permanent Good-Neighborliness, Friendship and Cooperation"]
+    );
+    let declaration = signs
+        .iter()
+        .find(|e| e.args.agreement == ["Astana Declaration"])
+        .expect("the declaration's signing");
+    assert_eq!(declaration.args.participants.len(), 6, "{declaration:?}");
+    assert!(declaration
+        .args
+        .participants
+        .contains(&"Shavkat Mirziyoyev".to_string()));
+}

@@ -2233,7 +2233,9 @@ fn country_acted_for(entities: &Entities, p: usize) -> Option<usize> {
 /// "the allies" before the trigger stand for: those of the last earlier
 /// event with that many countries (or whose people act for that many),
 /// else the last that many countries named in this sentence or the three
-/// before it. Empty when there is no such phrase or no such countries.
+/// before it; the people that "the six heads of state" or "the five
+/// leaders" stand for (the last that many named). Empty when there is no
+/// such phrase or no such countries.
 fn several_sides(ctx: &Context<'_, '_>, earlier: &[Event]) -> Vec<usize> {
     const GROUPS: &[&str] = &[
         "countries",
@@ -2249,15 +2251,30 @@ fn several_sides(ctx: &Context<'_, '_>, earlier: &[Event]) -> Vec<usize> {
         "militaries",
         "armies",
     ];
+    // Groups of people: "the six heads of state", "the five leaders".
+    const PEOPLE: &[&str] = &["leaders", "heads", "presidents", "ministers", "premiers"];
     let t = ctx.trigger.start;
     let words: Vec<String> = (ctx.clause.start..t).map(|i| ctx.word(i)).collect();
+    let number = |w: &str| match w {
+        "three" => Some(3),
+        "four" => Some(4),
+        "five" => Some(5),
+        "six" => Some(6),
+        "seven" => Some(7),
+        "eight" => Some(8),
+        "nine" => Some(9),
+        "ten" => Some(10),
+        _ => None,
+    };
+    let people = words.windows(3).find_map(|w| {
+        let n = number(&w[1])?;
+        (w[0] == "the" && PEOPLE.contains(&w[2].as_str())).then_some(n)
+    });
+    if let Some(n) = people {
+        return last_people(ctx, n);
+    }
     let count = words.windows(3).find_map(|w| {
-        let n = match w[1].as_str() {
-            "three" => 3,
-            "four" => 4,
-            "five" => 5,
-            _ => return None,
-        };
+        let n = number(&w[1])?;
         (w[0] == "the" && GROUPS.contains(&w[2].as_str())).then_some(n)
     });
     let allies = words
@@ -2305,6 +2322,28 @@ fn several_sides(ctx: &Context<'_, '_>, earlier: &[Event]) -> Vec<usize> {
     let mut last: Vec<usize> = Vec::new();
     for m in entities.mentions_in(from..t).iter().rev() {
         if m.is_country && m.tokens.end <= t && !last.contains(&m.entity) {
+            last.push(m.entity);
+        }
+    }
+    if last.len() < n {
+        return Vec::new();
+    }
+    last.truncate(n);
+    last.reverse();
+    last
+}
+
+/// The last `n` people named before the trigger in its sentence or the
+/// three before it, in text order; empty when there are fewer.
+fn last_people(ctx: &Context<'_, '_>, n: usize) -> Vec<usize> {
+    let t = ctx.trigger.start;
+    let sentences = ctx.input.tokens.sentences();
+    let this = ctx.input.tokens.sentence_of(t);
+    let from = sentences[this.saturating_sub(3)].tokens.start;
+    let entities = ctx.entities;
+    let mut last: Vec<usize> = Vec::new();
+    for m in entities.mentions_in(from..t).iter().rev() {
+        if m.etype == EntityType::Person && m.tokens.end <= t && !last.contains(&m.entity) {
             last.push(m.entity);
         }
     }
