@@ -348,7 +348,7 @@ impl Extractor {
     /// the metadata line itself is never treated as article text. Failing
     /// both, the date the article's own header gives (a line such as
     /// "Published 22 April 2025", or a dateline "WASHINGTON, April 28,
-    /// 2025 -"; see [`temporal::header_date`]) is used. Offsets in
+    /// 2025 -"; see [`stages::temporal::header_date`]) is used. Offsets in
     /// the result are byte offsets into `text` as given.
     ///
     /// Never panics and never fails: any string has a document, possibly empty.
