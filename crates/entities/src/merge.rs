@@ -1144,6 +1144,9 @@ fn title_country(input: &Input<'_>, mentions: &[Mention], group: &[&Mention]) ->
                     .iter()
                     .any(|m| m.span == g.span && m.entry != Some(g.entry))
             })
+            // Nor one of two readings ("Foreign Affairs", the magazine,
+            // in "Foreign Affairs Secretary").
+            .filter(|g| !input.gazetteer.entry(g.entry).is_ambiguous())
             .find_map(|g| {
                 input
                     .gazetteer
