@@ -864,7 +864,7 @@ fn ambiguous_supported(input: &Input<'_>, m: &Mention, countries: &HashSet<&str>
 /// Whether tokens `r` are a dateline's place: written in capitals (three
 /// letters or more), opening a line, followed by a comma, parenthesis,
 /// colon or dash ("WASHINGTON, July 2 (Reuters) -", "AUSTIN (AP) -").
-pub(crate) fn is_dateline(input: &Input<'_>, r: Range<usize>) -> bool {
+pub fn is_dateline(input: &Input<'_>, r: Range<usize>) -> bool {
     let toks = input.tokens.tokens();
     if r.is_empty() || r.end > toks.len() {
         return false;

@@ -3515,10 +3515,24 @@ fn year_of(value: &str) -> Option<u32> {
     value.get(..4)?.parse().ok()
 }
 
-/// The place of a dateline ("New Delhi, Feb 19 (PTI) ..."): a place name
-/// that opens the text, followed by a comma and a date. Returns the place's
-/// entity and the span of the sentence it opens.
+/// The place of a dateline ("New Delhi, Feb 19 (PTI) ..."): a place in
+/// capitals opening one of the first lines ("MANILA, Philippines (AP) -"),
+/// else a place name that opens the text, followed by a comma and a date.
+/// Returns the place's entity and the span of the sentence it opens.
 fn dateline(input: &Input<'_>, entities: &Entities) -> Option<(usize, Span)> {
+    // "MANILA, Philippines (AP) -", "ANKARA (AA) -" on a line of its own
+    // or after a headline: a place in capitals.
+    if let Some(m) = entities
+        .mentions
+        .iter()
+        .take_while(|m| m.span.start < 600)
+        .find(|m| {
+            m.etype == EntityType::Place && tidings_entities::is_dateline(input, m.tokens.clone())
+        })
+    {
+        let s = input.tokens.sentence_of(m.tokens.start);
+        return Some((m.entity, input.tokens.sentences()[s].span));
+    }
     let first = input.tokens.sentences().first()?;
     let m = entities
         .mentions
