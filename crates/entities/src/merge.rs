@@ -787,6 +787,13 @@ fn countries_of_listed_colleagues(
         .iter()
         .filter(|m| m.etype == EntityType::Person)
         .collect();
+    // Which tokens an organisation's name covers, worked out once.
+    let mut in_org = vec![false; toks.len()];
+    for o in mentions.iter().filter(|o| o.etype == EntityType::Org) {
+        for flag in &mut in_org[o.tokens.start.min(toks.len())..o.tokens.end.min(toks.len())] {
+            *flag = true;
+        }
+    }
     // Whose country was stated here or passed on along a list.
     let mut stated = vec![false; entities.len()];
     for m in &people {
@@ -822,17 +829,12 @@ fn countries_of_listed_colleagues(
                 .token_starting_at(b_start)
                 .unwrap_or(usize::MAX),
         );
-        let gap = a.tokens.end..first;
-        let in_org = |i: usize| {
-            mentions
-                .iter()
-                .any(|o| o.etype == EntityType::Org && o.tokens.start <= i && i < o.tokens.end)
-        };
+        let gap = a.tokens.end..first.min(toks.len());
         let joined = !gap.is_empty()
             && gap.clone().any(|i| matches!(word(i).as_str(), "," | "and"))
             && gap
                 .clone()
-                .all(|i| matches!(word(i).as_str(), "," | "and" | "(" | ")") || in_org(i));
+                .all(|i| matches!(word(i).as_str(), "," | "and" | "(" | ")") || in_org[i]);
         let plural_title = a.titles.iter().any(|t| {
             input.text[*t]
                 .split_whitespace()

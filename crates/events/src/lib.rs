@@ -2271,7 +2271,7 @@ fn several_sides(ctx: &Context<'_, '_>, earlier: &[Event]) -> Vec<usize> {
         (w[0] == "the" && PEOPLE.contains(&w[2].as_str())).then_some(n)
     });
     if let Some(n) = people {
-        return last_people(ctx, n);
+        return last_named(ctx, n, |m| m.etype == EntityType::Person);
     }
     let count = words.windows(3).find_map(|w| {
         let n = number(&w[1])?;
@@ -2316,34 +2316,24 @@ fn several_sides(ctx: &Context<'_, '_>, earlier: &[Event]) -> Vec<usize> {
     let Some(n) = count else {
         return Vec::new();
     };
-    let sentences = ctx.input.tokens.sentences();
-    let this = ctx.input.tokens.sentence_of(t);
-    let from = sentences[this.saturating_sub(3)].tokens.start;
-    let mut last: Vec<usize> = Vec::new();
-    for m in entities.mentions_in(from..t).iter().rev() {
-        if m.is_country && m.tokens.end <= t && !last.contains(&m.entity) {
-            last.push(m.entity);
-        }
-    }
-    if last.len() < n {
-        return Vec::new();
-    }
-    last.truncate(n);
-    last.reverse();
-    last
+    last_named(ctx, n, |m| m.is_country)
 }
 
-/// The last `n` people named before the trigger in its sentence or the
-/// three before it, in text order; empty when there are fewer.
-fn last_people(ctx: &Context<'_, '_>, n: usize) -> Vec<usize> {
+/// The last `n` entities whose mentions pass `keep`, named before the
+/// trigger in its sentence or the three before it, in text order; empty
+/// when there are fewer.
+fn last_named(
+    ctx: &Context<'_, '_>,
+    n: usize,
+    keep: impl Fn(&tidings_entities::Mention) -> bool,
+) -> Vec<usize> {
     let t = ctx.trigger.start;
     let sentences = ctx.input.tokens.sentences();
     let this = ctx.input.tokens.sentence_of(t);
     let from = sentences[this.saturating_sub(3)].tokens.start;
-    let entities = ctx.entities;
     let mut last: Vec<usize> = Vec::new();
-    for m in entities.mentions_in(from..t).iter().rev() {
-        if m.etype == EntityType::Person && m.tokens.end <= t && !last.contains(&m.entity) {
+    for m in ctx.entities.mentions_in(from..t).iter().rev() {
+        if keep(m) && m.tokens.end <= t && !last.contains(&m.entity) {
             last.push(m.entity);
         }
     }
