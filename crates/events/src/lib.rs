@@ -1131,6 +1131,16 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
                     | "centre"
                     | "center"
                     | "forum"
+                    | "partnership"
+                    | "pact"
+                    | "alliance"
+                    | "framework"
+                    | "mechanism"
+                    | "coalition"
+                    | "group"
+                    | "network"
+                    | "compact"
+                    | "corridor"
             ) {
                 b -= 1;
             }
@@ -1624,8 +1634,21 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
     // "both sides", "the two countries", "both the leaders" as the subject
     // ("The two navies will hold the exercise with the US": them and the
     // US); a gathering's participants are not whoever praises it.
-    if !has_subject(event) && etype != EventType::Summit {
+    // Right before the trigger, such a phrase is the subject whoever is
+    // named before it ("for talks with Marles, the first since the two
+    // countries signed the RAA").
+    let sides_right_before = sides_phrase_right_before(ctx);
+    if (!has_subject(event) || sides_right_before.is_some()) && etype != EventType::Summit {
         if let Some(pair) = both_sides(ctx, earlier) {
+            if let Some(phrase) = sides_right_before {
+                let named_before = |p: &usize| {
+                    entities.entities[*p].mentions.iter().any(|&i| {
+                        let m = &entities.mentions[i];
+                        m.tokens.end <= phrase && m.tokens.start >= region.start
+                    })
+                };
+                event.participants.retain(|p| !named_before(p));
+            }
             for p in pair {
                 push(&mut event.participants, p);
             }
@@ -2081,6 +2104,40 @@ fn phrase_in(words: &[String], phrases: &[&[&str]]) -> bool {
     })
 }
 
+/// Where a phrase for two countries ("the two countries", "both sides")
+/// starts, when it stands right before the trigger (but for auxiliaries
+/// and adverbs): the subject of the trigger.
+fn sides_phrase_right_before(ctx: &Context<'_, '_>) -> Option<usize> {
+    let mut end = ctx.trigger.start;
+    while end > ctx.clause.start
+        && matches!(
+            ctx.word(end - 1).as_str(),
+            "have"
+                | "has"
+                | "had"
+                | "will"
+                | "would"
+                | "also"
+                | "jointly"
+                | "formally"
+                | "officially"
+                | "finally"
+                | "later"
+                | "then"
+                | "first"
+                | "last"
+                | "already"
+        )
+    {
+        end -= 1;
+    }
+    let words: Vec<String> = (ctx.clause.start..end).map(|i| ctx.word(i)).collect();
+    BOTH_SIDES
+        .iter()
+        .find(|p| words.ends_with(&p.iter().map(|w| w.to_string()).collect::<Vec<_>>()))
+        .map(|p| end - p.len())
+}
+
 /// What "both sides" (the two countries last named) or "both the leaders"
 /// (the two people of the last event with two people) stand for.
 fn both_sides(ctx: &Context<'_, '_>, earlier: &[Event]) -> Option<[usize; 2]> {
@@ -2112,7 +2169,7 @@ fn both_sides(ctx: &Context<'_, '_>, earlier: &[Event]) -> Option<[usize; 2]> {
     // discussed ..."; "China and Russia began joint naval exercises ...
     // The two navies also held joint patrols"), else of the first such
     // event: the article's principals.
-    let two_of = |is: &dyn Fn(usize) -> bool| {
+    let two_of = |is: &dyn Fn(usize) -> bool, or_first: bool| {
         let pair = |e: &&Event| e.participants.iter().filter(|&&p| is(p)).count() == 2;
         let sentences = ctx.input.tokens.sentences();
         let this = sentences.partition_point(|s| s.tokens.end <= ctx.trigger.start);
@@ -2126,23 +2183,27 @@ fn both_sides(ctx: &Context<'_, '_>, earlier: &[Event]) -> Option<[usize; 2]> {
             .rev()
             .filter(recent)
             .find(pair)
-            .or_else(|| earlier.iter().find(pair))
+            .or_else(|| earlier.iter().find(pair).filter(|_| or_first))
         {
             let two: Vec<usize> = e.participants.iter().copied().filter(|&p| is(p)).collect();
             return Some([two[0], two[1]]);
         }
         None
     };
-    let two_people = || two_of(&is_person);
+    let two_people = || two_of(&is_person, true);
     if people {
         if let Some(pair) = two_people() {
             return Some(pair);
         }
-    } else if let Some(pair) = two_of(&is_side) {
+    } else if let Some(pair) = two_of(&is_side, false) {
         return Some(pair);
     } else if let Some(pair) = countries_of_recent_pair(ctx, earlier) {
         // "Xi will hold talks with To Lam ... The two sides are expected
-        // to sign": the countries of the two who just met.
+        // to sign": the countries of the two who just met, before the
+        // article's principals ("Nakatani is due to visit Canberra for
+        // talks with Marles, the first since the two countries signed").
+        return Some(pair);
+    } else if let Some(pair) = two_of(&is_side, true) {
         return Some(pair);
     }
     let mut last: Vec<usize> = Vec::new();
