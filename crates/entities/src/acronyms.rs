@@ -186,6 +186,36 @@ fn capitalised_run_before(input: &Input<'_>, end: usize) -> Option<std::ops::Ran
     (words >= 2 && start < end).then_some(start..end)
 }
 
+/// The end of the run `r` whose capitalised words' initials spell the
+/// acronym exactly, when a later word than the first starts it
+/// ("Italy's Leonardo and Japan Aircraft Industrial Enhancement Co.
+/// (JAIEC)": from "Japan"); else `r`.
+fn spelled_part(
+    input: &Input<'_>,
+    r: std::ops::Range<usize>,
+    acronym: &str,
+) -> std::ops::Range<usize> {
+    let toks = input.tokens.tokens();
+    let letters = acronym_letters(acronym);
+    let initial = |i: usize| {
+        let t = &toks[i];
+        let w = &input.text[t.span];
+        let skip = w == "-" || CONNECTORS.contains(&w.to_lowercase().as_str());
+        (!skip)
+            .then(|| w.chars().next().into_iter().flat_map(char::to_lowercase))
+            .into_iter()
+            .flatten()
+    };
+    let spelled = |start: usize| (start..r.end).flat_map(initial).eq(letters.iter().copied());
+    if letters.len() < 2 || spelled(r.start) {
+        return r;
+    }
+    (r.start + 1..r.end)
+        .filter(|&s| matches!(toks[s].shape, Shape::Capitalized | Shape::Upper))
+        .find(|&s| spelled(s))
+        .map_or(r.clone(), |s| s..r.end)
+}
+
 /// Whether every token of `r` is a capitalised word or a connector, with
 /// at least two capitalised words.
 fn capitalised_inside(input: &Input<'_>, r: std::ops::Range<usize>) -> bool {
@@ -366,6 +396,7 @@ pub(crate) fn define(input: &Input<'_>, mentions: &mut Vec<Mention>) -> Vec<(usi
             let long = match mention_ending(mentions, &index, i) {
                 Some(m) => Some(m),
                 None => capitalised_run_before(input, i)
+                    .map(|r| spelled_part(input, r, acr))
                     // "People's Republic of China (PRC)": a country's name
                     // covers the run; its acronym is the country's alias.
                     .filter(|r| !country_covering(mentions, &index, r))

@@ -767,9 +767,10 @@ fn ambiguous_supported(input: &Input<'_>, m: &Mention, countries: &HashSet<&str>
     if is_dateline(input, m.tokens.clone()) {
         return true;
     }
-    // "France's Leclerc main battle tanks": equipment named as such.
+    // "France's Leclerc main battle tanks", "the Bohdana self-propelled
+    // howitzer", "the Tempest project": equipment named as such.
     if m.etype == EntityType::System
-        && (m.tokens.end..m.tokens.end + 3).any(|i| {
+        && (m.tokens.end..m.tokens.end + 5).any(|i| {
             word(i).is_some_and(|w| {
                 matches!(
                     w.trim_end_matches('s'),
@@ -790,6 +791,19 @@ fn ambiguous_supported(input: &Input<'_>, m: &Mention, countries: &HashSet<&str>
                         | "rifle"
                         | "gun"
                         | "system"
+                        | "programme"
+                        | "program"
+                        | "project"
+                        | "warship"
+                        | "ship"
+                        | "vessel"
+                        | "corvette"
+                        | "carrier"
+                        | "bomber"
+                        | "interceptor"
+                        | "engine"
+                        | "torpedo"
+                        | "rocket"
                 )
             })
         })

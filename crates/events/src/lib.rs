@@ -332,6 +332,32 @@ const BOTH_SIDES: &[&[&str]] = &[
     &["both", "armies"],
 ];
 
+/// Auxiliaries and adverbs that may stand between a subject and its verb
+/// ("X, who will also hold talks", "the two countries have jointly
+/// signed").
+const SUBJECT_GAP: &[&str] = &[
+    "will",
+    "would",
+    "also",
+    "had",
+    "has",
+    "have",
+    "is",
+    "was",
+    "later",
+    "then",
+    "earlier",
+    "separately",
+    "last",
+    "recently",
+    "jointly",
+    "formally",
+    "officially",
+    "finally",
+    "first",
+    "already",
+];
+
 /// Phrases that stand for the two people who acted together last.
 const BOTH_LEADERS: &[&[&str]] = &[
     &["both", "leaders"],
@@ -1900,25 +1926,7 @@ fn relative_clause_before(ctx: &Context<'_, '_>) -> Option<usize> {
 /// one joined to it by "and"; empty when there is none.
 fn relative_subject(ctx: &Context<'_, '_>, outer: &[&tidings_entities::Mention]) -> Vec<usize> {
     let mut j = ctx.trigger.start;
-    while j > ctx.clause.start
-        && matches!(
-            ctx.word(j - 1).as_str(),
-            "will"
-                | "would"
-                | "also"
-                | "had"
-                | "has"
-                | "have"
-                | "is"
-                | "was"
-                | "later"
-                | "then"
-                | "earlier"
-                | "separately"
-                | "last"
-                | "recently"
-        )
-    {
+    while j > ctx.clause.start && SUBJECT_GAP.contains(&ctx.word(j - 1).as_str()) {
         j -= 1;
     }
     if j < ctx.clause.start + 2 || ctx.word(j - 1) != "who" || ctx.word(j - 2) != "," {
@@ -2109,26 +2117,7 @@ fn phrase_in(words: &[String], phrases: &[&[&str]]) -> bool {
 /// and adverbs): the subject of the trigger.
 fn sides_phrase_right_before(ctx: &Context<'_, '_>) -> Option<usize> {
     let mut end = ctx.trigger.start;
-    while end > ctx.clause.start
-        && matches!(
-            ctx.word(end - 1).as_str(),
-            "have"
-                | "has"
-                | "had"
-                | "will"
-                | "would"
-                | "also"
-                | "jointly"
-                | "formally"
-                | "officially"
-                | "finally"
-                | "later"
-                | "then"
-                | "first"
-                | "last"
-                | "already"
-        )
-    {
+    while end > ctx.clause.start && SUBJECT_GAP.contains(&ctx.word(end - 1).as_str()) {
         end -= 1;
     }
     let words: Vec<String> = (ctx.clause.start..end).map(|i| ctx.word(i)).collect();

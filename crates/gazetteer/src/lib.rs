@@ -179,7 +179,9 @@ pub enum Form {
 
 /// The plural of a system's form that ends in a noun of equipment
 /// ("Precision Strike Missile" -> "Precision Strike Missiles", "K2 tank"
-/// -> "K2 tanks"); none for other forms.
+/// -> "K2 tanks"), a designation ("F-16" -> "F-16s", "Su-30MKI" ->
+/// "Su-30MKIs") or a name ("Rafale" -> "Rafales"); none for forms that
+/// end in "s" or in another lower-case word ("Lightning II" aside).
 fn plural_of_system(form: &str) -> Option<String> {
     const NOUNS: &[&str] = &[
         "missile",
@@ -212,9 +214,12 @@ fn plural_of_system(form: &str) -> Option<String> {
         "system",
     ];
     let last = form.rsplit(' ').next()?;
-    NOUNS
-        .contains(&last.to_lowercase().as_str())
-        .then(|| format!("{form}s"))
+    let end = last.chars().next_back()?;
+    let named = end.is_ascii_digit()
+        || last.chars().next().is_some_and(char::is_uppercase)
+            && end.is_alphabetic()
+            && !matches!(end, 's' | 'S' | 'x' | 'X');
+    (NOUNS.contains(&last.to_lowercase().as_str()) || named).then(|| format!("{form}s"))
 }
 
 /// One match of a gazetteer form in a text.
