@@ -3,16 +3,10 @@
 
 use tidings::EntityType;
 
-use crate::common::extractor;
+use crate::common::{extractor, names_of};
 
 fn places(text: &str) -> Vec<String> {
-    extractor()
-        .extract(text, None)
-        .entities
-        .into_iter()
-        .filter(|e| e.etype == EntityType::Place)
-        .map(|e| e.name)
-        .collect()
+    names_of(text, EntityType::Place)
 }
 
 macro_rules! readings {

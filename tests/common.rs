@@ -16,6 +16,18 @@ pub fn extractor() -> &'static Extractor {
     EXTRACTOR.get_or_init(|| Extractor::new().expect("the default extractor builds"))
 }
 
+/// The names of the entities of one type that the default extractor finds
+/// in `text`, in order of first mention.
+pub fn names_of(text: &str, etype: tidings::EntityType) -> Vec<String> {
+    extractor()
+        .extract(text, None)
+        .entities
+        .into_iter()
+        .filter(|e| e.etype == etype)
+        .map(|e| e.name)
+        .collect()
+}
+
 /// The fixture article ids, in order.
 pub fn fixture_ids() -> Vec<String> {
     let mut ids: Vec<String> = std::fs::read_dir(root().join("fixtures/articles"))

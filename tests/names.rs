@@ -5,7 +5,7 @@
 
 use tidings::{Entity, EntityType};
 
-use crate::common::extractor;
+use crate::common::{extractor, names_of};
 
 fn entity(text: &str, etype: EntityType) -> Entity {
     let doc = extractor().extract(text, None);
@@ -632,4 +632,18 @@ fn a_listed_system_goes_in_the_plural() {
             && names.contains(&"Dassault Rafale".to_string()),
         "{names:?}"
     );
+}
+
+#[test]
+fn a_person_named_by_the_first_words_of_one_fuller_name_is_that_person() {
+    let people = |text: &str| names_of(text, EntityType::Person);
+    let found = people(
+        "Mohamed Khaled said the ships were on schedule. Defence Minister Datuk Seri \
+         Mohamed Khaled Nordin visited the shipyard.",
+    );
+    assert_eq!(found, ["Mohamed Khaled Nordin"]);
+    // A dropped initial is the same person; an initial the other name
+    // lacks is not.
+    let found = people("Gilberto Teodoro spoke. Secretary Gilberto C. Teodoro, Jr. arrived.");
+    assert_eq!(found.len(), 1, "{found:?}");
 }

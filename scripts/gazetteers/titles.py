@@ -93,7 +93,8 @@ office|National Security Advisor|National Security Adviser|NSA|Deputy National S
 office|Chief of Defence Staff|CDS|Chief of the Defence Staff|Chief of Defense Staff
 office|Chairman of the Joint Chiefs of Staff|Chairman of the Joint Chiefs|CJCS|Joint Chiefs Chairman|Vice Chairman of the Joint Chiefs of Staff
 office|Chief of Army Staff|COAS|Army Chief|Chief of the Army Staff
-office|Chief of Naval Staff|CNS|Navy Chief|Chief of Naval Operations|CNO
+office|Chief of Naval Staff|CNS|Navy Chief|Chief of Naval Operations|CNO|Chief of the Naval Staff
+office|Chief of Navy|Chief of Army|Chief of Air Force|Chief of the Navy|Chief of the Army|Chief of the Air Force
 office|Chief of Air Staff|CAS|Air Chief|Air Force Chief|Chief of the Air Staff
 office|Chief of Staff|Chief of the General Staff|Chief of General Staff
 office|Army Chief of Staff|Air Force Chief of Staff
@@ -175,6 +176,9 @@ office|Deputy Chief of Army Staff|Vice Chief of Army Staff|VCOAS|Vice Chief of N
 office|Defence Procurement Minister|Minister for Defence Procurement|Minister for Defence Industry|Minister for the Armed Forces|Armed Forces Minister
 office|Minister of National Defense|Minister of National Defence|National Defense Minister|National Defence Minister
 office|Minister for Foreign and European Affairs|Minister for Europe and Foreign Affairs
+office|Secretary of Foreign Affairs|Foreign Affairs Secretary
+office|Secretary of National Defense|Secretary of National Defence|National Defense Secretary
+office|Shadow Defence Secretary|Shadow Defense Secretary|Shadow Foreign Secretary|Shadow Home Secretary|Shadow Chancellor
 military_rank|General|Gen.|Gen
 military_rank|Lieutenant General|Lt Gen|Lt. Gen.|Lt-Gen|Lt.Gen.|Lieutenant-General|LtGen|Lt Gen.
 military_rank|Major General|Maj Gen|Maj. Gen.|Maj-Gen|MajGen|Major-General|Maj.Gen.

@@ -526,6 +526,62 @@ fn join_people(input: &Input<'_>, mentions: &[Mention], groups: &mut Groups) {
             }
         }
     }
+    join_leading_words(input, mentions, groups);
+}
+
+/// Joins a person named by two or more words to the one person whose
+/// fuller name begins with them, initials and suffixes aside ("Mohamed
+/// Khaled" of "Mohamed Khaled Nordin", "Gilberto Teodoro" of "Gilberto C.
+/// Teodoro, Jr."); not where two people's names do ("Kim Jong" of "Kim
+/// Jong Un" and "Kim Jong Il").
+fn join_leading_words(input: &Input<'_>, mentions: &[Mention], groups: &mut Groups) {
+    // The words of a name, and the same without initials.
+    type Words = (Vec<String>, Vec<String>);
+    let words = |m: &Mention| -> Words {
+        let all: Vec<(String, bool)> = input.tokens.tokens()[m.tokens.clone()]
+            .iter()
+            .filter(|t| t.is_word())
+            .map(|t| {
+                let w = input.text[t.span].to_lowercase();
+                let initial = t.abbrev || w.chars().count() == 1;
+                (w, initial)
+            })
+            .filter(|(w, _)| !SUFFIXES.contains(&w.as_str()))
+            .collect();
+        let bare = all
+            .iter()
+            .filter(|(_, i)| !i)
+            .map(|(w, _)| w.clone())
+            .collect();
+        (all.into_iter().map(|(w, _)| w).collect(), bare)
+    };
+    let people: Vec<(usize, Words)> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.etype == EntityType::Person && m.kind != MentionKind::Short)
+        .map(|(i, m)| (i, words(m)))
+        .filter(|(_, (_, bare))| bare.len() >= 2)
+        .collect();
+    for (i, (short, short_bare)) in &people {
+        let mut owner: Option<usize> = None;
+        let mut several = false;
+        for (j, (long, long_bare)) in &people {
+            // The fuller name begins with the shorter one as written, or
+            // is the same but for initials the shorter one leaves out.
+            let begins = long.starts_with(short)
+                || short == short_bare && long_bare == short_bare && long != short;
+            if groups.find(*i) == groups.find(*j) || !begins {
+                continue;
+            }
+            match owner {
+                Some(o) if groups.find(o) != groups.find(*j) => several = true,
+                _ => owner = Some(*j),
+            }
+        }
+        if let (Some(o), false) = (owner, several) {
+            groups.union(*i, o);
+        }
+    }
 }
 
 fn join_places(input: &Input<'_>, mentions: &[Mention], groups: &mut Groups) {
