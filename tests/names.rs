@@ -647,3 +647,41 @@ fn a_person_named_by_the_first_words_of_one_fuller_name_is_that_person() {
     let found = people("Gilberto Teodoro spoke. Secretary Gilberto C. Teodoro, Jr. arrived.");
     assert_eq!(found.len(), 1, "{found:?}");
 }
+
+#[test]
+fn an_office_without_a_country_is_that_of_the_national_agency_or_the_dateline() {
+    let country = |text: &str, person: &str| -> Option<String> {
+        extractor()
+            .extract(text, None)
+            .entities
+            .into_iter()
+            .find(|e| e.name == person)
+            .and_then(|e| e.attrs.country)
+    };
+    // A national agency's story is told from its country, wherever filed.
+    assert_eq!(
+        country(
+            "WASHINGTON, Aug. 2 (Yonhap) -- Foreign Minister Cho Tae-yul met officials.",
+            "Cho Tae-yul"
+        )
+        .as_deref(),
+        Some("South Korea")
+    );
+    // A dateline in any case, with the agency after the date.
+    assert_eq!(
+        country(
+            "Madrid, Apr 22, 2025 (EFE).- Economy Minister Carlos Cuerpo said the plan was sound.",
+            "Carlos Cuerpo"
+        )
+        .as_deref(),
+        Some("Spain")
+    );
+    // A wire service read worldwide says nothing of the country.
+    assert_eq!(
+        country(
+            "LUMUT (Reuters) - Defence Minister Mohamed Khaled Nordin said so.",
+            "Mohamed Khaled Nordin"
+        ),
+        None
+    );
+}

@@ -875,24 +875,36 @@ fn ambiguous_supported(input: &Input<'_>, m: &Mention, countries: &HashSet<&str>
     m.is_country || capital_of_named
 }
 
-/// Whether tokens `r` are a dateline's place: written in capitals (three
-/// letters or more), opening a line, followed by a comma, parenthesis,
-/// colon or dash ("WASHINGTON, July 2 (Reuters) -", "AUSTIN (AP) -").
+/// Whether tokens `r` are a dateline's place: opening a line, written in
+/// capitals (three letters or more) and followed by a comma, parenthesis,
+/// colon or dash ("WASHINGTON, July 2 (Reuters) -", "AUSTIN (AP) -"), or
+/// in any case and followed by a comma, a few words and an agency in
+/// parentheses ("Madrid, Apr 22, 2025 (EFE).-").
 pub fn is_dateline(input: &Input<'_>, r: Range<usize>) -> bool {
     let toks = input.tokens.tokens();
-    if r.is_empty() || r.end > toks.len() {
+    if r.is_empty() || r.end > toks.len() || !(r.start == 0 || toks[r.start].newline_before) {
         return false;
     }
+    let word = |i: usize| toks.get(i).map(|t| &input.text[t.span]);
     let text = &input.text[toks[r.start].span.start..toks[r.end - 1].span.end];
-    (r.start == 0 || toks[r.start].newline_before)
-        && text.chars().filter(|c| c.is_alphabetic()).count() >= 3
+    let capitals = text.chars().filter(|c| c.is_alphabetic()).count() >= 3
         && !text.chars().any(char::is_lowercase)
-        && toks.get(r.end).is_some_and(|t| {
-            matches!(
-                &input.text[t.span],
-                "," | "(" | ":" | "-" | "\u{2013}" | "\u{2014}"
-            )
-        })
+        && word(r.end)
+            .is_some_and(|w| matches!(w, "," | "(" | ":" | "-" | "\u{2013}" | "\u{2014}"));
+    // "(EFE)" within eight tokens, with nothing before it on the line that
+    // a sentence would have (no verb can fit in a date and a place).
+    let agency = || {
+        word(r.end) == Some(",")
+            && (r.end + 1..(r.end + 10).min(toks.len()))
+                .take_while(|&i| !toks[i].newline_before)
+                .any(|i| {
+                    word(i) == Some("(")
+                        && word(i + 2) == Some(")")
+                        && toks[i + 1].shape != tidings_tokenize::Shape::Lower
+                        && (r.end + 1..i).all(|j| toks[j].shape != tidings_tokenize::Shape::Lower)
+                })
+    };
+    capitals || agency()
 }
 
 /// A rule name made of country words and a listed name of the same type

@@ -804,6 +804,10 @@ fn countries_of_home_officials(entities: &mut [Entity], home: Option<&str>) {
         "chancellor",
         "secretary",
     ];
+    // The heads of the armed services: "Chief of Navy", "Army Chief".
+    const SERVICES: &[&str] = &[
+        "navy", "naval", "army", "air", "defence", "defense", "staff", "military", "forces",
+    ];
     for e in entities.iter_mut() {
         // A full name: "President Clinton" in a Belfast story is known
         // by one name because he is known everywhere.
@@ -814,10 +818,11 @@ fn countries_of_home_officials(entities: &mut [Entity], home: Option<&str>) {
             let t = t.to_lowercase();
             // "Secretary-General" and "vice-president of the bank" hold
             // other bodies' offices.
-            !t.contains("general")
-                && !t.contains(" of the ")
-                && t.split(|c: char| !c.is_alphanumeric())
-                    .any(|w| OFFICES.contains(&w))
+            !t.contains("general") && !t.contains(" of the ") && {
+                let words: Vec<&str> = t.split(|c: char| !c.is_alphanumeric()).collect();
+                words.iter().any(|w| OFFICES.contains(w))
+                    || words.contains(&"chief") && words.iter().any(|w| SERVICES.contains(w))
+            }
         });
         if governs {
             e.country = Some(home.to_string());
@@ -1005,14 +1010,32 @@ fn countries_of_bare_ministries(entities: &mut [Entity], home: Option<&str>) {
     }
 }
 
-/// The country of the article's dateline: a place written in capitals at
-/// the start of one of its first lines and followed by a comma, a
-/// parenthesis, a colon or a dash ("BERLIN, June 3 (dpa) -", "NEW DELHI:").
+/// The country an article is told from: that of the national news agency
+/// named in parentheses in its first lines ("(Bernama)"), else that of
+/// its dateline, a place at the start of one of its first lines
+/// ("BERLIN, June 3 (dpa) -", "NEW DELHI:", "Madrid, Apr 22, 2025
+/// (EFE).-", see [`crate::is_dateline`]).
 fn dateline_country(
     input: &Input<'_>,
     mentions: &[Mention],
     entities: &[Entity],
 ) -> Option<String> {
+    // "LUMUT (Bernama) --", "WASHINGTON, Aug. 2 (Yonhap) --": a national
+    // news agency's stories are told from its country, wherever they are
+    // filed; a wire service read worldwide ("(Reuters)") is no guide.
+    let agency = mentions
+        .iter()
+        .take_while(|m| m.span.start < 400)
+        .filter(|m| m.etype == EntityType::Org && in_parentheses(input, m))
+        .find_map(|m| {
+            let entry = input.gazetteer.entry(m.entry?);
+            (entry.attr("kind") == Some("news_agency") && entry.attr("scope").is_none())
+                .then(|| entry.attr("country"))
+                .flatten()
+        });
+    if let Some(country) = agency {
+        return Some(country.to_string());
+    }
     let m = mentions
         .iter()
         .take_while(|m| m.span.start < 600)
@@ -1023,6 +1046,13 @@ fn dateline_country(
     } else {
         e.country.clone()
     }
+}
+
+/// Whether mention `m` stands alone in parentheses: "(Bernama)".
+fn in_parentheses(input: &Input<'_>, m: &Mention) -> bool {
+    let toks = input.tokens.tokens();
+    let word = |i: usize| toks.get(i).map(|t| &input.text[t.span]);
+    m.tokens.start > 0 && word(m.tokens.start - 1) == Some("(") && word(m.tokens.end) == Some(")")
 }
 
 /// The kind ("ministry" or "department") and portfolio of a body named
