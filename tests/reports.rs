@@ -19,6 +19,14 @@ fn signs(text: &str) -> Vec<(Option<String>, Vec<String>, Vec<String>)> {
         .collect()
 }
 
+/// Each event's type and date, in order.
+fn types_and_dates(doc: &tidings::Document) -> Vec<(&str, Option<&str>)> {
+    doc.events
+        .iter()
+        .map(|e| (e.etype.as_str(), e.date.as_deref()))
+        .collect()
+}
+
 #[test]
 fn who_signed_and_what_was_signed_are_one_signing() {
     let found = signs(
@@ -477,11 +485,7 @@ fn a_deadline_does_not_date_the_gathering_and_a_meeting_there_takes_its_day() {
          Hague. Ukrainian President Volodymyr Zelenskiy met Trump on the sidelines of the summit.",
         tidings::parse_date("2025-06-25"),
     );
-    let dated: Vec<(&str, Option<&str>)> = doc
-        .events
-        .iter()
-        .map(|e| (e.etype.as_str(), e.date.as_deref()))
-        .collect();
+    let dated = types_and_dates(&doc);
     assert_eq!(
         dated,
         [("SUMMIT", Some("2025-06-25")), ("MEET", Some("2025-06-25"))]
@@ -1451,4 +1455,20 @@ fn the_six_heads_of_state_are_the_six_leaders_just_named() {
         .args
         .participants
         .contains(&"Shavkat Mirziyoyev".to_string()));
+}
+
+#[test]
+fn a_trip_and_the_gathering_it_is_made_for_share_its_date() {
+    // The treaty's year dates the treaty, not the visit; the dialogue the
+    // trip is made for takes the trip's date.
+    let doc = extractor().extract(
+        "Secretary of State Antony J. Blinken will travel to Manila, the Philippines, on July \
+         30, 2024, to hold the fourth U.S.-Philippines 2+2 Ministerial Dialogue.\n\nDuring the \
+         visit, he will reaffirm the commitment of the United States to the Philippines under \
+         the 1951 U.S.-Philippines Mutual Defense Treaty.",
+        tidings::parse_date("2024-07-26"),
+    );
+    let dated = types_and_dates(&doc);
+    assert!(dated.contains(&("VISIT", Some("2024-07-30"))), "{dated:?}");
+    assert!(dated.contains(&("SUMMIT", Some("2024-07-30"))), "{dated:?}");
 }

@@ -663,6 +663,7 @@ pub fn find_in(
         .collect();
     inherit_lead_date(input, entities, &mut events, lead);
     date_from_sidelines(input, &mut events);
+    date_from_purpose(input, &mut events);
     if let Some((place, sentence)) = dateline(input, entities) {
         for e in events
             .iter_mut()
@@ -2691,9 +2692,30 @@ fn place_comma(ctx: &Context<'_, '_>, i: usize) -> bool {
             .iter()
             .any(|m| m.etype == EntityType::Place && at(m))
     };
+    // "Manila, the Philippines, on July 30": both commas of the place's
+    // apposition.
+    let the = |j: usize| usize::from(ctx.word(j) == "the");
+    let opens = |i: usize| {
+        ctx.word(i) == ","
+            && place(&|m| m.tokens.end == i && !m.is_country)
+            && place(&|m| m.tokens.start == i + 1 + the(i + 1))
+    };
     ctx.word(i) == ","
-        && place(&|m| m.tokens.end == i && !m.is_country)
-        && place(&|m| m.tokens.start == i + 1)
+        && (opens(i)
+            || ctx
+                .entities
+                .mentions_in(ctx.sentence.clone())
+                .iter()
+                .filter(|m| m.etype == EntityType::Place && m.tokens.end == i)
+                .any(|m| {
+                    let before = m.tokens.start.saturating_sub(1);
+                    let comma = if ctx.word(before) == "the" {
+                        before.saturating_sub(1)
+                    } else {
+                        before
+                    };
+                    comma > 0 && opens(comma)
+                }))
 }
 
 /// The entity of the capital of country entity `country`, when the text
@@ -3483,11 +3505,18 @@ fn merge_reports(
 
 /// Whether the date at tokens `r` stands between a determiner and a noun
 /// other than the trigger ("the April 22 terror attack", "the 2018 radar
-/// incident"): it dates that noun, not the event.
+/// incident") or an agreement's name ("under the 1951 U.S.-Philippines
+/// Mutual Defense Treaty"): it dates that noun, not the event.
 fn modifies_a_noun(ctx: &Context<'_, '_>, r: &Range<usize>) -> bool {
     let toks = ctx.input.tokens.tokens();
     let Some(next) = toks.get(r.end) else {
         return false;
+    };
+    let agreement = || {
+        ctx.entities
+            .mentions_in(r.end..r.end + 1)
+            .iter()
+            .any(|m| m.tokens.start == r.end && m.etype == EntityType::Agreement)
     };
     r.start > 0
         && matches!(
@@ -3496,9 +3525,10 @@ fn modifies_a_noun(ctx: &Context<'_, '_>, r: &Range<usize>) -> bool {
         )
         && r.end != ctx.trigger.start
         && !ctx.others.iter().any(|o| o.start == r.end)
-        && next.shape == tidings_tokenize::Shape::Lower
         && next.space_before
-        && !FUNCTION_WORDS.contains(&ctx.word(r.end).as_str())
+        && (next.shape == tidings_tokenize::Shape::Lower
+            && !FUNCTION_WORDS.contains(&ctx.word(r.end).as_str())
+            || agreement())
 }
 
 /// Whether the date at tokens `r` names the day of an agreement that a
@@ -3712,6 +3742,42 @@ fn date_from_sidelines(input: &Input<'_>, events: &mut [Event]) {
         if let Some(date) = gathering.and_then(|o| o.date) {
             events[k].date = Some(date);
             events[k].date_rule = "sidelines";
+        }
+    }
+}
+
+/// An undated gathering that a dated trip in its sentence is made for
+/// takes the trip's date: "will travel to Manila on July 30, 2024, to hold
+/// the fourth 2+2 Ministerial Dialogue".
+fn date_from_purpose(input: &Input<'_>, events: &mut [Event]) {
+    const FOR: &[&str] = &[
+        "hold", "attend", "meet", "join", "chair", "co-chair", "host", "sign", "open", "address",
+    ];
+    for k in 0..events.len() {
+        if events[k].date.is_some() || events[k].etype == EventType::Visit {
+            continue;
+        }
+        let start = input.tokens.tokens_in(events[k].trigger).start;
+        let sentence = input.tokens.tokens_in(events[k].sentence);
+        // "to hold the fourth ... Dialogue": "to" and a verb of purpose
+        // within a few words before the trigger, nothing else between.
+        let purpose = (start.saturating_sub(12).max(sentence.start)..start).any(|i| {
+            lower(input, i) == "to"
+                && FOR.contains(&lower(input, i + 1).as_str())
+                && (i + 2..start).all(|j| lower(input, j) != ",")
+        });
+        if !purpose {
+            continue;
+        }
+        let trip = events.iter().find(|o| {
+            o.etype == EventType::Visit
+                && o.sentence == events[k].sentence
+                && o.trigger.end <= events[k].trigger.start
+                && o.date.is_some()
+        });
+        if let Some(date) = trip.and_then(|o| o.date) {
+            events[k].date = Some(date);
+            events[k].date_rule = "purpose";
         }
     }
 }
