@@ -1472,3 +1472,16 @@ fn a_trip_and_the_gathering_it_is_made_for_share_its_date() {
     assert!(dated.contains(&("VISIT", Some("2024-07-30"))), "{dated:?}");
     assert!(dated.contains(&("SUMMIT", Some("2024-07-30"))), "{dated:?}");
 }
+
+#[test]
+fn a_summit_named_by_its_year_and_place_and_a_blocs_leaders_meeting() {
+    let doc = extractor().extract(
+        "Sanchez committed to the threshold, agreed by allied leaders at the 2014 Wales \
+         summit, at the alliance's summit in Washington last July.\n\nNATO leaders will meet \
+         in The Hague in June.",
+        tidings::parse_date("2025-04-22"),
+    );
+    let dated = types_and_dates(&doc);
+    assert!(dated.contains(&("SUMMIT", Some("2014"))), "{dated:?}");
+    assert!(dated.contains(&("SUMMIT", Some("2025-06"))), "{dated:?}");
+}

@@ -661,6 +661,26 @@ pub fn find_in(
                 && e.name.is_empty())
         })
         .collect();
+    // "NATO leaders will meet in The Hague in June": a bloc's leaders
+    // meeting alone is its summit ("NATO defence ministers met" stays a
+    // meeting).
+    for e in events.iter_mut().filter(|e| e.etype == EventType::Meet) {
+        let [p] = e.participants[..] else {
+            continue;
+        };
+        let ent = &entities.entities[p];
+        let bloc = ent.etype == EntityType::Org
+            && matches!(
+                ent.kind.as_deref(),
+                Some("alliance" | "intergovernmental" | "grouping")
+            );
+        let trigger = input.tokens.tokens_in(e.trigger).start;
+        let leaders = (trigger.saturating_sub(3)..trigger)
+            .any(|i| matches!(lower(input, i).as_str(), "leaders" | "heads"));
+        if bloc && leaders {
+            e.etype = EventType::Summit;
+        }
+    }
     inherit_lead_date(input, entities, &mut events, lead);
     date_from_sidelines(input, &mut events);
     date_from_purpose(input, &mut events);

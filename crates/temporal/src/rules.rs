@@ -778,9 +778,15 @@ fn accept(h: Handler, caps: &Captures, text: &str, tokens: &Tokens, span: Span) 
                 if COUNT_NOUNS.contains(&n) {
                     return false;
                 }
+                // A name is no plural noun: "the 2014 Wales summit".
+                let capital = tokens
+                    .token_ending_at(span.end)
+                    .and_then(|i| tokens.tokens().get(i + 1))
+                    .is_some_and(|t| starts_upper(t.text(text)));
                 let plural = n.len() > 3
                     && n.ends_with('s')
                     && n.chars().all(|c| c.is_ascii_lowercase())
+                    && !capital
                     && !NOT_PLURALS.contains(&n);
                 if plural && !prev_is(STRONG_PREPS) {
                     return false;
