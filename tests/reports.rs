@@ -1485,3 +1485,33 @@ fn a_summit_named_by_its_year_and_place_and_a_blocs_leaders_meeting() {
     assert!(dated.contains(&("SUMMIT", Some("2014"))), "{dated:?}");
     assert!(dated.contains(&("SUMMIT", Some("2025-06"))), "{dated:?}");
 }
+
+#[test]
+fn a_clause_of_after_has_its_own_subject_and_a_capital_signs_for_its_country() {
+    let found = signs(
+        "India on Friday delivered the first batch of missiles to the Philippines, over two \
+         years after Manila signed a deal to buy them.",
+    );
+    assert!(
+        found
+            .iter()
+            .all(|(date, who, _)| date.as_deref() != Some("2022-08-26")
+                && !who.contains(&"India".to_string())),
+        "{found:?}"
+    );
+    let found = signs(
+        "Poland is the biggest buyer of South Korean arms since the previous government in \
+         Warsaw signed framework agreements with Seoul in July 2022.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    let mut who = found[0].1.clone();
+    who.sort();
+    assert_eq!(who, ["Poland", "South Korea"]);
+}
+
+#[test]
+fn a_dollar_sign_makes_no_country() {
+    let doc = extractor().extract("Hyundai Rotem signs US$6.5 bln deal with Poland.", None);
+    let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(!names.contains(&"United States"), "{names:?}");
+}

@@ -622,6 +622,14 @@ fn resolve(
             .entry
             .is_none_or(|id| !ambiguous(id) || supported.contains(&id))
     });
+    // "US$6.5 billion", "A$1 billion": a currency, not a country.
+    let toks = input.tokens.tokens();
+    candidates.retain(|c| {
+        !c.mention.is_country
+            || toks
+                .get(c.mention.tokens.end)
+                .is_none_or(|t| t.space_before || &input.text[t.span] != "$")
+    });
     prefer_listed_names(input, &mut candidates);
     candidates.sort_by(|a, b| {
         b.mention

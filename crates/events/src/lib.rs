@@ -790,6 +790,35 @@ fn region_of(
         let end = triggers[j].tokens.end.max(clause.start);
         joint(end, t.tokens.start).map_or(end, |comma| comma + 1)
     });
+    // "delivered the missiles on Friday, two years after Manila signed a
+    // deal": a finite verb in a clause of "after", "before", "since",
+    // "until" or "when" has its own subject, after that word.
+    let verb = {
+        let w = lower(input, t.tokens.start);
+        (w.len() > 4 && w.ends_with("ed"))
+            || matches!(w.as_str(), "met" | "signs" | "struck" | "held" | "inked")
+    };
+    let left = if verb {
+        (left..t.tokens.start)
+            .rev()
+            .take_while(|&i| lower(input, i) != ",")
+            .find(|&i| {
+                matches!(
+                    lower(input, i).as_str(),
+                    "after" | "before" | "since" | "until" | "when"
+                ) && input.tokens.tokens().get(i + 1).is_some_and(|n| {
+                    // (A pronoun there stands for the main clause's
+                    // subject, which the region keeps: "when they met".)
+                    n.shape == tidings_tokenize::Shape::Capitalized || lower(input, i + 1) == "the"
+                }) && !input
+                    .timexes
+                    .iter()
+                    .any(|x| input.tokens.token_starting_at(x.span.start) == Some(i + 1))
+            })
+            .map_or(left, |i| i + 1)
+    } else {
+        left
+    };
     let right = triggers.get(k + 1).map_or(clause.end, |n| {
         let start = n.tokens.start.min(clause.end);
         joint(t.tokens.end, start).unwrap_or(start)
@@ -1465,13 +1494,18 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
                 push(&mut event.location, m.entity)
             }
             // "Tokyo and Manila will hold talks": a capital as the subject
-            // stands for its country.
+            // stands for its country; so does one a signing or talks are
+            // "with" ("signed framework agreements with Seoul") and the
+            // seat of a government ("the previous government in Warsaw").
             EntityType::Place
-                if before
-                    && etype != EventType::Visit
+                if etype != EventType::Visit
                     && possessor.is_none()
-                    && !after_prep(&["in", "at", "to", "near", "from", "off", "of", "across"])
-                    && capital_as_subject(ctx, m) =>
+                    && (before
+                        && !after_prep(&[
+                            "in", "at", "to", "near", "from", "off", "of", "across",
+                        ])
+                        && capital_as_subject(ctx, m)
+                        || capital_of_government(ctx, m, etype)) =>
             {
                 let capital = &entities.entities[m.entity];
                 let country = entities.entities.iter().position(|e| {
@@ -1915,7 +1949,18 @@ fn capital_as_subject(ctx: &Context<'_, '_>, m: &tidings_entities::Mention) -> b
     let capital = ctx.entities.entities[m.entity].kind.as_deref() == Some("capital");
     // At the head of the clause or joined to another subject, not the
     // object of a verb ("will visit Washington next month").
+    // (Or of a clause of "after" that `region_of` cut off: "two years
+    // after Manila signed".)
+    let opens = |i: usize| {
+        i == ctx.region.start
+            && i > 0
+            && matches!(
+                ctx.word(i - 1).as_str(),
+                "after" | "before" | "since" | "until" | "when"
+            )
+    };
     let heads = m.tokens.start <= ctx.clause.start
+        || opens(m.tokens.start)
         || matches!(
             ctx.word(m.tokens.start - 1).as_str(),
             "and" | "," | "both" | "\"" | "“"
@@ -1927,6 +1972,35 @@ fn capital_as_subject(ctx: &Context<'_, '_>, m: &tidings_entities::Mention) -> b
             t.shape == tidings_tokenize::Shape::Lower && !t.newline_before
                 || matches!(ctx.word(m.tokens.end).as_str(), "and" | "'s" | "’s")
         })
+}
+
+/// Whether the place mention `m` is a capital that stands for its
+/// government: right after "with" past a signing, negotiation or meeting
+/// ("signed framework agreements with Seoul"), or after "government in"
+/// ("the previous government in Warsaw signed").
+fn capital_of_government(
+    ctx: &Context<'_, '_>,
+    m: &tidings_entities::Mention,
+    etype: EventType,
+) -> bool {
+    let capital = ctx.entities.entities[m.entity].kind.as_deref() == Some("capital");
+    let at = m.tokens.start;
+    let with = at > ctx.trigger.end
+        && matches!(
+            etype,
+            EventType::Sign | EventType::Negotiate | EventType::Meet
+        )
+        && ctx.word(at - 1) == "with"
+        // Not "..., with Ankara expected to host": no comma between.
+        && (ctx.trigger.end..at).all(|i| ctx.word(i) != ",");
+    let seat = at >= 2
+        && at <= ctx.trigger.start
+        && ctx.word(at - 1) == "in"
+        && matches!(
+            ctx.word(at - 2).as_str(),
+            "government" | "authorities" | "administration" | "leadership" | "regime"
+        );
+    capital && (with || seat)
 }
 
 /// The comma that opens a relative clause closing right before the
@@ -2601,6 +2675,11 @@ fn attach_date(ctx: &Context<'_, '_>, event: &mut Event) {
             if r.start >= trigger.end && reporting_date(ctx, trigger.end, r.start) {
                 return false;
             }
+            // "Hyundai Rotem said Saturday it has signed a deal": the day
+            // of the saying, before what is said.
+            if r.end <= trigger.start && said_on(ctx, r) {
+                return false;
+            }
             // "left out any reference to the April 22 terror attack": a date
             // between a determiner and a noun names that noun's day.
             if modifies_a_noun(ctx, r) && !dates_the_agreement(ctx, event.etype, r) {
@@ -2897,7 +2976,20 @@ fn appositive_comma(input: &Input<'_>, sentence: &Range<usize>, o: &Range<usize>
 fn since_clause_before(ctx: &Context<'_, '_>) -> Option<usize> {
     let start = ctx.trigger.start;
     let from = start.saturating_sub(6).max(ctx.sentence.start);
-    let s = (from..start).rev().find(|&i| ctx.word(i) == "since")?;
+    // "two years after Manila signed a deal": "after" and "before" too,
+    // when a clause of the trigger's own starts at them (the region starts
+    // past them then, see `region_of`) and an amount of time sets it apart
+    // ("announced Thursday, after Canada signed" is one day).
+    let s = (from..start).rev().find(|&i| {
+        ctx.word(i) == "since"
+            || matches!(ctx.word(i).as_str(), "after" | "before")
+                && ctx.region.start == i + 1
+                && i > 0
+                && matches!(
+                    ctx.word(i - 1).as_str(),
+                    "days" | "weeks" | "months" | "years" | "decades" | "decade" | "year" | "month"
+                )
+    })?;
     let dated = ctx
         .input
         .timexes
@@ -3572,6 +3664,34 @@ fn reporting_date(ctx: &Context<'_, '_>, from: usize, to: usize) -> bool {
         && SPEECH.contains(&ctx.word(j - 1).as_str())
         && ctx.word(j - 1) != "announced"
         && (from..j - 1).any(|k| ctx.word(k) == ",")
+}
+
+/// Whether the date at tokens `r` dates a verb of saying right before it
+/// ("said Saturday", "announced on Monday") whose report, in the present
+/// perfect, is the trigger's clause ("said Saturday it has signed"): the
+/// event came before the day it was told.
+fn said_on(ctx: &Context<'_, '_>, r: &Range<usize>) -> bool {
+    let t = ctx.trigger.start;
+    let perfect = (t.saturating_sub(2)..t).any(|i| matches!(ctx.word(i).as_str(), "has" | "have"));
+    if !perfect {
+        return false;
+    }
+    let mut j = r.start;
+    if j > 0 && ctx.word(j - 1) == "on" {
+        j -= 1;
+    }
+    // The trigger's clause is what is said: no comma or clause of its own
+    // between ("announced Thursday, after Canada signed" is the signing's
+    // day too).
+    j > 0
+        && SPEECH.contains(&ctx.word(j - 1).as_str())
+        && !ctx.trigger.contains(&(j - 1))
+        && (r.end..ctx.trigger.start).all(|i| {
+            !matches!(
+                ctx.word(i).as_str(),
+                "," | "after" | "before" | "since" | "when" | "while" | "as"
+            )
+        })
 }
 
 /// Whether the date at tokens `r` is the day of a dateline: right after
