@@ -294,7 +294,7 @@ impl Rules {
             ),
             (
                 Handler::MonthRelYear,
-                format!(r"\b{modp}(?P<m>{month_full})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b"),
+                format!(r"\b{modp}(?P<m>{month_full})\s+(?:of\s+)?(?P<rel>last|this|next|that|the\s+same)\s+year\b"),
             ),
             (
                 Handler::Month,

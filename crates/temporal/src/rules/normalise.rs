@@ -310,7 +310,16 @@ pub(super) fn normalise(h: Handler, caps: &Captures, ctx: &mut Ctx, span: Span) 
         }
         Handler::MonthRelYear => {
             let m = month_number(cap("m")?)?;
-            let shift = match lc("rel")?.as_str() {
+            // "in August that year", "in December of the same year": the
+            // year the story last named.
+            let rel = lc("rel")?;
+            if rel == "that" || rel.starts_with("the") {
+                return match ctx.year {
+                    Some(y) => date("month_that_year", format!("{y:04}-{m:02}")),
+                    None => date("month_that_year", format!("XXXX-{m:02}")),
+                };
+            }
+            let shift = match rel.as_str() {
                 "last" => -1,
                 "next" => 1,
                 _ => 0,
