@@ -232,9 +232,47 @@ fn capitalised_inside(input: &Input<'_>, r: std::ops::Range<usize>) -> bool {
     words >= 2
 }
 
+/// Nouns of equipment that end a system's name ("Littoral Mission Ships").
+const EQUIPMENT: &[&str] = &[
+    "ship",
+    "ships",
+    "vessel",
+    "vessels",
+    "submarine",
+    "submarines",
+    "frigate",
+    "frigates",
+    "corvette",
+    "corvettes",
+    "destroyer",
+    "destroyers",
+    "aircraft",
+    "fighter",
+    "fighters",
+    "jet",
+    "jets",
+    "missile",
+    "missiles",
+    "tank",
+    "tanks",
+    "vehicle",
+    "vehicles",
+    "howitzer",
+    "howitzers",
+    "helicopter",
+    "helicopters",
+    "drone",
+    "drones",
+    "launcher",
+    "launchers",
+];
+
 fn type_of_long(input: &Input<'_>, r: &std::ops::Range<usize>) -> EntityType {
     let toks = input.tokens.tokens();
     let last = input.text[toks[r.end - 1].span].to_lowercase();
+    if EQUIPMENT.contains(&last.as_str()) {
+        return EntityType::System;
+    }
     if AGREEMENT_HEADS.contains(&last.as_str())
         || toks[r.clone()]
             .iter()

@@ -778,7 +778,7 @@ fn ambiguous_supported(input: &Input<'_>, m: &Mention, countries: &HashSet<&str>
     // "France's Leclerc main battle tanks", "the Bohdana self-propelled
     // howitzer", "the Tempest project": equipment named as such.
     if m.etype == EntityType::System
-        && (m.tokens.end..m.tokens.end + 5).any(|i| {
+        && (m.tokens.start + 1..m.tokens.end + 5).any(|i| {
             word(i).is_some_and(|w| {
                 matches!(
                     w.trim_end_matches('s'),
@@ -826,6 +826,7 @@ fn ambiguous_supported(input: &Input<'_>, m: &Mention, countries: &HashSet<&str>
                 | "from"
                 | "at"
                 | "of"
+                | "off"
                 | "near"
                 | "across"
                 | "into"
