@@ -1515,3 +1515,16 @@ fn a_dollar_sign_makes_no_country() {
     let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
     assert!(!names.contains(&"United States"), "{names:?}");
 }
+
+#[test]
+fn a_word_of_an_agreements_name_is_no_trigger_and_during_that_visit_is_its_day() {
+    let doc = extractor().extract(
+        "The two sides also signed a Joint Declaration on the Completion of Negotiations on \
+         Civil Nuclear Cooperation on Tuesday.\n\nIn May, Trump visited Riyadh on his first \
+         trip. During that visit the two countries signed a Strategic Economic Partnership.",
+        tidings::parse_date("2025-11-19"),
+    );
+    let dated = types_and_dates(&doc);
+    assert!(!dated.iter().any(|(t, _)| *t == "NEGOTIATE"), "{dated:?}");
+    assert!(dated.contains(&("SIGN", Some("2025-05"))), "{dated:?}");
+}

@@ -542,6 +542,20 @@ pub fn find_in(
                 });
             }
         }
+        // A word inside an agreement's name is no trigger: "the Joint
+        // Declaration on the Completion of Negotiations on Civil Nuclear
+        // Cooperation".
+        let agreements: Vec<Range<usize>> = entities
+            .mentions_in(sent.tokens.clone())
+            .iter()
+            .filter(|m| m.etype == EntityType::Agreement)
+            .map(|m| m.tokens.clone())
+            .collect();
+        triggers.retain(|t| {
+            !agreements.iter().any(|a| {
+                a.start <= t.tokens.start && t.tokens.end <= a.end && a.len() > t.tokens.len()
+            })
+        });
         triggers.sort_by_key(|t| t.tokens.start);
         let first_event = events.len();
         for (k, t) in triggers.iter().enumerate() {
@@ -3843,6 +3857,9 @@ fn inherit_lead_date(
 /// conference, talks) takes the date of the last dated gathering before
 /// it: "... the 26th meeting of the Contact Group on February 12. On the
 /// sidelines of the meeting, Umerov held his first meeting with Hegseth."
+/// One "during that visit" (or "the summit", "the talks") takes the date of
+/// the last dated visit (or gathering) told before its sentence, even over
+/// a date inherited from the lead.
 fn date_from_sidelines(input: &Input<'_>, events: &mut [Event]) {
     const GATHERINGS: &[&str] = &[
         "meeting",
@@ -3856,11 +3873,38 @@ fn date_from_sidelines(input: &Input<'_>, events: &mut [Event]) {
         "dialogue",
     ];
     for k in 0..events.len() {
+        let r = input.tokens.tokens_in(events[k].sentence);
+        let words: Vec<String> = r.clone().map(|i| lower(input, i)).collect();
+        // "During that visit the two countries signed ...": the last dated
+        // visit before, over a date only inherited from the lead.
+        let during = words.windows(3).find_map(|w| {
+            (w[0] == "during" && matches!(w[1].as_str(), "that" | "the" | "his" | "her" | "their"))
+                .then(|| w[2].clone())
+        });
+        let inherited = events[k].date.is_none() || events[k].date_rule.starts_with("lead-event");
+        if let Some(noun) = during.filter(|_| inherited) {
+            let start = events[k].trigger.start;
+            let kinds: &[EventType] = match noun.as_str() {
+                "visit" | "trip" | "tour" | "stay" => &[EventType::Visit],
+                "summit" | "meeting" | "talks" | "conference" => {
+                    &[EventType::Summit, EventType::Meet]
+                }
+                _ => &[],
+            };
+            let before = events[..k]
+                .iter()
+                .rev()
+                .filter(|o| o.trigger.start < start && o.sentence != events[k].sentence)
+                .find(|o| kinds.contains(&o.etype) && o.date.is_some());
+            if let Some(date) = before.and_then(|o| o.date) {
+                events[k].date = Some(date);
+                events[k].date_rule = "during";
+                continue;
+            }
+        }
         if events[k].date.is_some() {
             continue;
         }
-        let r = input.tokens.tokens_in(events[k].sentence);
-        let words: Vec<String> = r.clone().map(|i| lower(input, i)).collect();
         let aside = words.windows(4).any(|w| {
             matches!(
                 w[0].as_str(),
