@@ -1528,3 +1528,23 @@ fn a_word_of_an_agreements_name_is_no_trigger_and_during_that_visit_is_its_day()
     assert!(!dated.iter().any(|(t, _)| *t == "NEGOTIATE"), "{dated:?}");
     assert!(dated.contains(&("SIGN", Some("2025-05"))), "{dated:?}");
 }
+
+#[test]
+fn quoted_speech_is_a_clause_of_its_own() {
+    let doc = extractor().extract(
+        "LUMUT (Bernama) -- Defence Minister Mohamed Khaled Nordin said the ships were on \
+         schedule.\n\n\"I was briefed by the delegation led by its general manager Ozgur \
+         Guleryuz on Monday. The steel cutting took place in Istanbul earlier this year,\" he \
+         told reporters after visiting Lumut Naval Shipyard here today.",
+        tidings::parse_date("2025-03-12"),
+    );
+    let visits: Vec<(Option<&str>, &[String])> = doc
+        .events
+        .iter()
+        .filter(|e| e.etype == "VISIT")
+        .map(|e| (e.date.as_deref(), e.args.participants.as_slice()))
+        .collect();
+    assert_eq!(visits.len(), 1, "{visits:?}");
+    assert_eq!(visits[0].0, Some("2025-03-12"));
+    assert_eq!(visits[0].1, ["Mohamed Khaled Nordin"]);
+}

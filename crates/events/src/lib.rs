@@ -912,7 +912,56 @@ fn clause(input: &Input<'_>, sentence: Range<usize>, trigger: &Range<usize>) -> 
             }
         }
     }
-    start..end
+    // A quotation is a clause of its own: '"... took place in Istanbul
+    // earlier this year," he told reporters after visiting the shipyard
+    // here today'. Only quoted speech, of six words or more (not a quoted
+    // name: 'the "Baltic Sentry" mission').
+    for q in quotations(input, sentence) {
+        if q.len() < 7 {
+            continue;
+        }
+        if q.start < trigger.start && trigger.end <= q.end {
+            start = start.max(q.start + 1);
+            end = end.min(q.end);
+        } else if q.end < trigger.start {
+            start = start.max(q.end + 1);
+        } else if q.start >= trigger.end {
+            end = end.min(q.start);
+        }
+    }
+    start..end.max(start)
+}
+
+/// The quotations of a sentence, from the opening mark (or the sentence's
+/// start, for one opened before it) to the closing one (or the sentence's
+/// end, for one closed after it), as token ranges without the closing
+/// mark.
+fn quotations(input: &Input<'_>, sentence: Range<usize>) -> Vec<Range<usize>> {
+    let word = |i: usize| &input.text[input.tokens.tokens()[i].span];
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    // A quotation may open in an earlier sentence: a closing mark with
+    // none open ('... this year," he told') closes one from the start.
+    let (from, to) = (sentence.start, sentence.end);
+    for i in sentence {
+        match word(i) {
+            "\"" => match open.take() {
+                Some(o) => out.push(o..i),
+                None if i > from && matches!(word(i - 1), "," | "." | "?" | "!") => {
+                    out.push(from..i);
+                }
+                None => open = Some(i),
+            },
+            "\u{201c}" => open = Some(i),
+            "\u{201d}" => out.push(open.take().unwrap_or(from)..i),
+            _ => {}
+        }
+    }
+    // ... and one still open at the end goes on past it.
+    if let Some(o) = open {
+        out.push(o..to);
+    }
+    out
 }
 
 /// Whether token `i`, before the trigger at token `trigger`, lies in a
@@ -1933,9 +1982,22 @@ fn antecedent(ctx: &Context<'_, '_>, p: usize) -> Option<usize> {
     let first_person = |tokens: Range<usize>| {
         let mentions = entities.mentions_in(tokens.clone());
         let attribute_spans = attribute_spans(entities, tokens.clone());
+        // Not one named in quoted speech ('"I was briefed by ... Ozgur
+        // Guleryuz," he said').
+        let sentence = input.tokens.sentence_of(tokens.start);
+        let quoted: Vec<Range<usize>> =
+            quotations(input, input.tokens.sentences()[sentence].tokens.clone())
+                .into_iter()
+                .filter(|q| q.len() >= 7)
+                .collect();
         mentions
             .iter()
             .filter(|m| m.tokens.end <= tokens.end && m.etype == EntityType::Person)
+            .filter(|m| {
+                !quoted
+                    .iter()
+                    .any(|q| q.start < m.tokens.start && m.tokens.end <= q.end)
+            })
             .find(|m| {
                 !attribute_spans.iter().any(|s| s.contains(m.span))
                     && !mentions
