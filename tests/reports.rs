@@ -19,6 +19,16 @@ fn signs(text: &str) -> Vec<(Option<String>, Vec<String>, Vec<String>)> {
         .collect()
 }
 
+/// Asserts that no signing in `found` is dated `date` or made by `who`.
+fn assert_no_signing(found: &[(Option<String>, Vec<String>, Vec<String>)], date: &str, who: &str) {
+    assert!(
+        found
+            .iter()
+            .all(|(d, people, _)| d.as_deref() != Some(date) && !people.iter().any(|p| p == who)),
+        "{found:?}"
+    );
+}
+
 /// Each event's type and date, in order.
 fn types_and_dates(doc: &tidings::Document) -> Vec<(&str, Option<&str>)> {
     doc.events
@@ -1492,13 +1502,7 @@ fn a_clause_of_after_has_its_own_subject_and_a_capital_signs_for_its_country() {
         "India on Friday delivered the first batch of missiles to the Philippines, over two \
          years after Manila signed a deal to buy them.",
     );
-    assert!(
-        found
-            .iter()
-            .all(|(date, who, _)| date.as_deref() != Some("2022-08-26")
-                && !who.contains(&"India".to_string())),
-        "{found:?}"
-    );
+    assert_no_signing(&found, "2022-08-26", "India");
     let found = signs(
         "Poland is the biggest buyer of South Korean arms since the previous government in \
          Warsaw signed framework agreements with Seoul in July 2022.",
@@ -1547,4 +1551,15 @@ fn quoted_speech_is_a_clause_of_its_own() {
     assert_eq!(visits.len(), 1, "{visits:?}");
     assert_eq!(visits[0].0, Some("2025-03-12"));
     assert_eq!(visits[0].1, ["Mohamed Khaled Nordin"]);
+}
+
+#[test]
+fn a_restrictive_relative_clause_is_no_part_of_the_main_clause() {
+    // "nations that have signed": neither Kishida nor March 2024.
+    let found = signs(
+        "In March 2024, the cabinet of then-Prime Minister Fumio Kishida approved exports of \
+         the jet to third countries, limited to nations that have signed defense equipment \
+         and technology transfer agreements with Japan.",
+    );
+    assert_no_signing(&found, "2024-03", "Fumio Kishida");
 }

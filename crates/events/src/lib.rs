@@ -833,6 +833,13 @@ fn region_of(
     } else {
         left
     };
+    // "nations that have signed defence agreements with Japan": a relative
+    // pronoun right before the verb (but for auxiliaries) makes a clause
+    // whose subject is the noun before it, not the main clause's.
+    let left = match relative_right_before(input, left, t.tokens.start) {
+        Some(i) if verb => i + 1,
+        _ => left,
+    };
     let right = triggers.get(k + 1).map_or(clause.end, |n| {
         let start = n.tokens.start.min(clause.end);
         joint(t.tokens.end, start).unwrap_or(start)
@@ -3046,6 +3053,21 @@ fn appositive_comma(input: &Input<'_>, sentence: &Range<usize>, o: &Range<usize>
     .then_some(c)
 }
 
+/// The pronoun of a restrictive relative clause ("that", "which", with no
+/// comma before it) right before token `trigger`, but for auxiliaries,
+/// at or after token `from`. (Clauses after a comma and "who" clauses
+/// have rules of their own: `relative_clause_before`, `relative_subject`.)
+fn relative_right_before(input: &Input<'_>, from: usize, trigger: usize) -> Option<usize> {
+    let mut j = trigger;
+    while j > from && SUBJECT_GAP.contains(&lower(input, j - 1).as_str()) {
+        j -= 1;
+    }
+    (j > from + 1
+        && matches!(lower(input, j - 1).as_str(), "that" | "which")
+        && lower(input, j - 2) != ",")
+        .then(|| j - 1)
+}
+
 /// The token of a "since" that opens the clause of the trigger ("since it
 /// was established", "since the treaty's signing"): no comma between them,
 /// and not a date's preposition ("met since March").
@@ -3056,6 +3078,13 @@ fn since_clause_before(ctx: &Context<'_, '_>) -> Option<usize> {
     // when a clause of the trigger's own starts at them (the region starts
     // past them then, see `region_of`) and an amount of time sets it apart
     // ("announced Thursday, after Canada signed" is one day).
+    // "In March 2024, the cabinet approved exports to nations that have
+    // signed ...": a relative clause is dated by what is in it.
+    if let Some(r) = relative_right_before(ctx.input, ctx.clause.start, start)
+        .filter(|&r| r + 1 == ctx.region.start)
+    {
+        return Some(r);
+    }
     let s = (from..start).rev().find(|&i| {
         ctx.word(i) == "since"
             || matches!(ctx.word(i).as_str(), "after" | "before")
@@ -3588,8 +3617,14 @@ fn merge_reports(
             let told_below = headline.is_some_and(|h| seen[*k] == [h] && s <= h + 2);
             // "... attended the signing ceremony": a definite mention with
             // no agreement or name of its own is the last such event.
+            // (A noun reaches further back than a verb whose subject's
+            // article made it look definite: "The Defense Ministry signed".)
+            let noun = {
+                let w = trigger_word(&e);
+                !(w.ends_with("ed") || matches!(w.as_str(), "met" | "meet" | "sign" | "signs"))
+            };
             let the_last = def
-                && seen[*k].iter().any(|&x| s <= x + 3)
+                && seen[*k].iter().any(|&x| s <= x + if noun { 5 } else { 3 })
                 && e.agreement.is_empty()
                 && e.name.is_empty()
                 && Some(*k) == latest;
