@@ -1710,7 +1710,17 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
             })
         })
     };
-    let subject_found = has_subject(event);
+    // "visited Berlin and agreed with the German chancellor, Olaf Scholz,
+    // to negotiate": one named after "with" is no subject.
+    let with_at = (region.start..trigger.start).find(|&i| ctx.word(i) == "with");
+    let subject_found = event.participants.iter().any(|&p| {
+        entities.entities[p].mentions.iter().any(|&m| {
+            let m = &entities.mentions[m];
+            m.tokens.end <= trigger.start
+                && m.tokens.start >= region.start
+                && with_at.is_none_or(|w| m.tokens.start < w)
+        })
+    });
     if !subject_found
         && region.start > ctx.clause.start
         && region.start < trigger.start
