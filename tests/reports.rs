@@ -1563,3 +1563,14 @@ fn a_restrictive_relative_clause_is_no_part_of_the_main_clause() {
     );
     assert_no_signing(&found, "2024-03", "Fumio Kishida");
 }
+
+#[test]
+fn a_councils_meeting_is_its_gathering() {
+    let doc = extractor().extract(
+        "The last meeting of the Pakistan-Turkiye High-Level Strategic Cooperation Council was \
+         held in Islamabad in February 2020.",
+        tidings::parse_date("2025-02-13"),
+    );
+    let dated = types_and_dates(&doc);
+    assert_eq!(dated, [("SUMMIT", Some("2020-02"))]);
+}

@@ -677,7 +677,7 @@ pub fn find_in(
         .collect();
     // "NATO leaders will meet in The Hague in June": a bloc's leaders
     // meeting alone is its summit ("NATO defence ministers met" stays a
-    // meeting).
+    // meeting); so is a council's meeting.
     for e in events.iter_mut().filter(|e| e.etype == EventType::Meet) {
         let [p] = e.participants[..] else {
             continue;
@@ -691,8 +691,24 @@ pub fn find_in(
         let trigger = input.tokens.tokens_in(e.trigger).start;
         let leaders = (trigger.saturating_sub(3)..trigger)
             .any(|i| matches!(lower(input, i).as_str(), "leaders" | "heads"));
+        // "the latest meeting of the High-Level Strategic Cooperation
+        // Council": a body made to meet, meeting, is its gathering.
+        // (Not a standing body of the lists: "an emergency Security Council
+        // meeting" is a meeting.)
+        let sitting = ent.etype == EntityType::Org
+            && ent.kind.is_none()
+            && ent.name.rsplit(' ').next().is_some_and(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "council" | "mechanism" | "committee" | "commission" | "dialogue" | "forum"
+                )
+            });
         if bloc && leaders {
             e.etype = EventType::Summit;
+        } else if sitting {
+            e.etype = EventType::Summit;
+            e.name = vec![p];
+            e.participants.clear();
         }
     }
     inherit_lead_date(input, entities, &mut events, lead);
