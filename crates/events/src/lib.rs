@@ -3635,8 +3635,12 @@ fn merge_reports(
                 }
                 _ => false,
             };
-            let same_thing = o.agreement.iter().any(|a| e.agreement.contains(a))
-                || o.name.iter().any(|a| e.name.contains(a));
+            // (Not for exercises: a named exercise recurs, and two dates
+            // are two editions: "the second round of their Freedom Edge
+            // exercise next month, following the inaugural drills in June".)
+            let same_thing = e.etype != EventType::Exercise
+                && (o.agreement.iter().any(|a| e.agreement.contains(a))
+                    || o.name.iter().any(|a| e.name.contains(a)));
             // "Poland signs $10 billion deal for tanks" over "Poland's
             // defence ministry signed a contract ... on Saturday": a
             // headline tells the event its first sentences report.

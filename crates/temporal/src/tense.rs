@@ -237,7 +237,14 @@ pub fn tense_at(text: &str, tokens: &Tokens, first: usize, last: usize) -> Tense
             && words
                 .get(i + 1)
                 .is_some_and(|w| HEADLINE_VERBS.contains(&w.as_str()));
-        if let Some(t) = cue(&words, i).or(headline_to.then_some(Tense::Future)) {
+        // "plan a second round next month, following the inaugural drills
+        // in June": what an event follows has happened ("the following
+        // day" is no such word).
+        let following = words[i] == "following" && (i == 0 || words[i - 1] != "the");
+        if let Some(t) = cue(&words, i)
+            .or(headline_to.then_some(Tense::Future))
+            .or(following.then_some(Tense::Past))
+        {
             best = Some((a - i, t));
             break;
         }
@@ -279,6 +286,13 @@ mod tests {
         assert_eq!(
             tense_of("They will meet on Friday.", "Friday"),
             Tense::Future
+        );
+        assert_eq!(
+            tense_of(
+                "They plan a second round next month, following the first drills in June.",
+                "June"
+            ),
+            Tense::Past
         );
         assert_eq!(
             tense_of("On Friday, they signed two pacts.", "Friday"),
