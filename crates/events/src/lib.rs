@@ -2112,17 +2112,29 @@ fn capital_of_government(
     capital && (with || seat)
 }
 
-/// The comma that opens a relative clause closing right before the
-/// trigger: "Li Shangfu, who visited Moscow in April, held talks".
+/// The comma that opens a relative or participial clause closing right
+/// before the trigger: "Li Shangfu, who visited Moscow in April, held
+/// talks", "The HLSCC, set up in 2009, last met".
 fn relative_clause_before(ctx: &Context<'_, '_>) -> Option<usize> {
-    let t = ctx.trigger.start;
+    // (Auxiliaries and adverbs may stand after the clause: "The HLSCC, set
+    // up in 2009 as the apex forum, last met in Islamabad".)
+    let mut t = ctx.trigger.start;
+    while t > ctx.clause.start && SUBJECT_GAP.contains(&ctx.word(t - 1).as_str()) {
+        t -= 1;
+    }
     if t < 2 || ctx.word(t - 1) != "," {
         return None;
     }
     (ctx.clause.start.max(t.saturating_sub(30))..t - 1)
         .rev()
         .find(|&j| ctx.word(j) == ",")
-        .filter(|&j| relative_pronoun(&ctx.word(j + 1)))
+        .filter(|&j| {
+            relative_pronoun(&ctx.word(j + 1))
+                || matches!(
+                    ctx.word(j + 1).as_str(),
+                    "set" | "established" | "founded" | "formed" | "created" | "launched"
+                )
+        })
 }
 
 /// The entities of the person right before ", who" when the trigger opens
