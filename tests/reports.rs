@@ -29,6 +29,14 @@ fn assert_no_signing(found: &[(Option<String>, Vec<String>, Vec<String>)], date:
     );
 }
 
+/// Asserts that `doc` has an event of each of the given types and dates.
+fn assert_dated(doc: &tidings::Document, expected: &[(&str, &str)]) {
+    let dated = types_and_dates(doc);
+    for &(etype, date) in expected {
+        assert!(dated.contains(&(etype, Some(date))), "{dated:?}");
+    }
+}
+
 /// Each event's type and date, in order.
 fn types_and_dates(doc: &tidings::Document) -> Vec<(&str, Option<&str>)> {
     doc.events
@@ -1478,9 +1486,7 @@ fn a_trip_and_the_gathering_it_is_made_for_share_its_date() {
          the 1951 U.S.-Philippines Mutual Defense Treaty.",
         tidings::parse_date("2024-07-26"),
     );
-    let dated = types_and_dates(&doc);
-    assert!(dated.contains(&("VISIT", Some("2024-07-30"))), "{dated:?}");
-    assert!(dated.contains(&("SUMMIT", Some("2024-07-30"))), "{dated:?}");
+    assert_dated(&doc, &[("VISIT", "2024-07-30"), ("SUMMIT", "2024-07-30")]);
 }
 
 #[test]
@@ -1491,9 +1497,7 @@ fn a_summit_named_by_its_year_and_place_and_a_blocs_leaders_meeting() {
          in The Hague in June.",
         tidings::parse_date("2025-04-22"),
     );
-    let dated = types_and_dates(&doc);
-    assert!(dated.contains(&("SUMMIT", Some("2014"))), "{dated:?}");
-    assert!(dated.contains(&("SUMMIT", Some("2025-06"))), "{dated:?}");
+    assert_dated(&doc, &[("SUMMIT", "2014"), ("SUMMIT", "2025-06")]);
 }
 
 #[test]
