@@ -651,6 +651,19 @@ fn a_person_named_by_the_first_words_of_one_fuller_name_is_that_person() {
 }
 
 #[test]
+fn a_person_named_by_the_last_words_of_one_fuller_name_is_that_person() {
+    let people = |text: &str| names_of(text, EntityType::Person);
+    let found = people(
+        "Defence Minister Mohamed Ghassan Maumoon met the envoy. Ghassan Maumoon said \
+         ties were strong.",
+    );
+    assert_eq!(found, ["Mohamed Ghassan Maumoon"]);
+    // Not where two fuller names end with it.
+    let found = people("Ana Maria Silva and Jose Maria Silva spoke. Maria Silva left.");
+    assert_eq!(found.len(), 3, "{found:?}");
+}
+
+#[test]
 fn an_office_without_a_country_is_that_of_the_national_agency_or_the_dateline() {
     let country = |text: &str, person: &str| -> Option<String> {
         extractor()

@@ -191,6 +191,28 @@ fn dated_at(text: &str, dct: &str, etype: &str) -> (Option<String>, Vec<String>)
 }
 
 #[test]
+fn a_title_the_rules_read_does_not_hide_whom_someone_met() {
+    let found = meet_participants(
+        "Maldives Defence Minister Mohamed Ghassan Maumoon met Indian Army chief General \
+         Upendra Dwivedi on Friday.",
+        "2025-03-10",
+    );
+    assert_eq!(found, ["Mohamed Ghassan Maumoon", "Upendra Dwivedi"]);
+}
+
+#[test]
+fn a_long_agreement_name_does_not_hide_where_it_was_signed() {
+    let (date, place) = dated_at(
+        "Pete Hegseth and Rajnath Singh on Friday signed the Framework for the U.S.-India \
+         Major Defense Partnership in Kuala Lumpur.",
+        "2025-11-01",
+        "SIGN",
+    );
+    assert_eq!(date.as_deref(), Some("2025-10-31"));
+    assert_eq!(place, ["Kuala Lumpur"]);
+}
+
+#[test]
 fn a_range_of_days_dates_an_event_by_its_first_day() {
     let (date, place) = dated_at(
         "NATO leaders will gather in The Hague on June 24-25 for the alliance's annual summit.",

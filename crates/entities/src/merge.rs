@@ -530,10 +530,11 @@ fn join_people(input: &Input<'_>, mentions: &[Mention], groups: &mut Groups) {
 }
 
 /// Joins a person named by two or more words to the one person whose
-/// fuller name begins with them, initials and suffixes aside ("Mohamed
-/// Khaled" of "Mohamed Khaled Nordin", "Gilberto Teodoro" of "Gilberto C.
-/// Teodoro, Jr."); not where two people's names do ("Kim Jong" of "Kim
-/// Jong Un" and "Kim Jong Il").
+/// fuller name begins or ends with them, initials and suffixes aside
+/// ("Mohamed Khaled" of "Mohamed Khaled Nordin", "Gilberto Teodoro" of
+/// "Gilberto C. Teodoro, Jr.", "Ghassan Maumoon" of "Mohamed Ghassan
+/// Maumoon"); not where two people's names do ("Kim Jong" of "Kim Jong Un"
+/// and "Kim Jong Il").
 fn join_leading_words(input: &Input<'_>, mentions: &[Mention], groups: &mut Groups) {
     // The words of a name, and the same without initials.
     type Words = (Vec<String>, Vec<String>);
@@ -569,7 +570,11 @@ fn join_leading_words(input: &Input<'_>, mentions: &[Mention], groups: &mut Grou
             // The fuller name begins with the shorter one as written, or
             // is the same but for initials the shorter one leaves out.
             let begins = long.starts_with(short)
-                || short == short_bare && long_bare == short_bare && long != short;
+                || short == short_bare && long_bare == short_bare && long != short
+                // or ends with it, the shorter one leaving out a first
+                // given name ("Ghassan Maumoon" of "Mohamed Ghassan
+                // Maumoon").
+                || short == short_bare && long_bare.len() > short.len() && long_bare.ends_with(short);
             if groups.find(*i) == groups.find(*j) || !begins {
                 continue;
             }

@@ -1125,6 +1125,9 @@ fn skippable(ctx: &Context<'_, '_>, i: usize) -> bool {
             .iter()
             .any(|m| {
                 m.countries.iter().any(|c| c.contains(span))
+                    // "met Indian Army chief Upendra Dwivedi": a title
+                    // the rules read, not only a listed one.
+                    || m.titles.iter().any(|t| t.contains(span))
                     || (m.span.contains(span) && m.etype != EntityType::Agreement)
             })
 }
@@ -1614,12 +1617,24 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
                 // An apposition after the trigger's object does not count
                 // ("met Adm. John Aquilino, commander of U.S. Indo-Pacific
                 // Command, in Honolulu").
+                // Nor does a long agreement name as the object ("signed
+                // the Framework for the U.S.-India Major Defense
+                // Partnership in Kuala Lumpur"): it counts as one word.
                 let skipped: usize = if m.tokens.start > trigger.end {
                     appositions
                         .iter()
                         .filter(|a| a.end <= m.tokens.start)
                         .map(|a| a.len())
-                        .sum()
+                        .sum::<usize>()
+                        + outer
+                            .iter()
+                            .filter(|a| {
+                                a.etype == EntityType::Agreement
+                                    && a.tokens.start >= trigger.end
+                                    && a.tokens.end <= m.tokens.start
+                            })
+                            .map(|a| a.tokens.len() - 1)
+                            .sum::<usize>()
                 } else {
                     0
                 };

@@ -393,11 +393,24 @@ pub(super) fn normalise(h: Handler, caps: &Captures, ctx: &mut Ctx, span: Span) 
                 }
                 Some("this") => weekday_from(r, wd, false, false)?,
                 // News mostly reports what happened: only a future cue
-                // moves a bare weekday forward.
-                _ => match direction_with(ctx, span, false) {
-                    Tense::Future => weekday_from(r, wd, false, false)?,
-                    _ => weekday_from(r, wd, true, false)?,
-                },
+                // moves a bare weekday forward, or a start or end in a
+                // clause not in the past ("is visiting Sri Lanka from
+                // Friday", "runs until Sunday").
+                _ => {
+                    let bound = prev_word(ctx.text, ctx.tokens, span.start).is_some_and(|w| {
+                        matches!(
+                            w.as_str(),
+                            "from" | "starting" | "beginning" | "until" | "till" | "through"
+                        )
+                    });
+                    match direction_with(ctx, span, false) {
+                        Tense::Future => weekday_from(r, wd, false, false)?,
+                        Tense::Present | Tense::Unknown if bound => {
+                            weekday_from(r, wd, false, false)?
+                        }
+                        _ => weekday_from(r, wd, true, false)?,
+                    }
+                }
             };
             // "KCNA said Thursday the country had conducted a test the
             // previous day": a weekday names a day the story can count from.
