@@ -213,6 +213,20 @@ fn a_long_agreement_name_does_not_hide_where_it_was_signed() {
 }
 
 #[test]
+fn the_visit_of_the_russian_leader_is_putins_alone() {
+    let doc = extractor().extract(
+        "The treaty, signed by Vladimir Putin and Kim Jong Un during the Russian leader's \
+         visit to Pyongyang in June 2024, provides for mutual assistance.",
+        tidings::parse_date("2025-06-20"),
+    );
+    let visit = doc.events.iter().find(|e| e.etype == "VISIT");
+    assert_eq!(
+        visit.expect("a VISIT").args.participants,
+        ["Vladimir Putin"]
+    );
+}
+
+#[test]
 fn a_range_of_days_dates_an_event_by_its_first_day() {
     let (date, place) = dated_at(
         "NATO leaders will gather in The Hague on June 24-25 for the alliance's annual summit.",

@@ -47,7 +47,7 @@ use std::fmt;
 use std::ops::Range;
 
 use tidings_core::{EntityType, Span};
-use tidings_entities::{annotate_all, Entities, Input};
+use tidings_entities::{annotate_all, Entities, Input, MentionKind};
 use tidings_pattern::{Pattern, RuleError, RuleFile, Sequence};
 use tidings_temporal::TimexKind;
 
@@ -1172,7 +1172,8 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
             possessor = outer
                 .iter()
                 .find(|m| m.tokens.end == j - 1)
-                .map(|m| m.entity);
+                .map(|m| m.entity)
+                .or_else(|| leader_of(ctx, j - 1));
         }
         // "signed an agreement with Ukraine during his first visit to
         // Kyiv": the visit is his, not Ukraine's.
@@ -2020,6 +2021,43 @@ const TRIP_WORDS: &[&str] = &[
     "state", "official", "maiden", "first", "second", "third", "recent", "latest", "day", "-",
     "two", "three", "four", "five", "brief", "surprise", "planned", "upcoming",
 ];
+
+/// The person that "the Russian leader" ending right before token `end`
+/// stands for: the last person named before it in the text who acts for
+/// that country ("signed by Putin and Kim during the Russian leader's
+/// visit").
+fn leader_of(ctx: &Context<'_, '_>, end: usize) -> Option<usize> {
+    const LEADERS: &[&str] = &[
+        "leader",
+        "president",
+        "premier",
+        "minister",
+        "chancellor",
+        "king",
+        "monarch",
+        "emperor",
+        "ruler",
+        "envoy",
+        "diplomat",
+    ];
+    if end < 2 || !LEADERS.contains(&ctx.word(end - 1).as_str()) {
+        return None;
+    }
+    let entities = ctx.entities;
+    let from = end.saturating_sub(4);
+    let country = entities
+        .mentions_in(from..end - 1)
+        .iter()
+        .rev()
+        .find(|m| m.kind == MentionKind::Demonym && m.tokens.end >= end - 2)?;
+    let name = &entities.entities[country.entity].name;
+    let mut people = entities.mentions.iter().filter(|m| {
+        m.tokens.end <= from
+            && m.etype == EntityType::Person
+            && entities.entities[m.entity].country.as_ref() == Some(name)
+    });
+    people.next_back().map(|m| m.entity)
+}
 
 /// The person a pronoun at token `p` stands for: the first person named
 /// in its sentence before it, else the first named in the nearest of the
