@@ -700,3 +700,15 @@ fn an_office_without_a_country_is_that_of_the_national_agency_or_the_dateline() 
         None
     );
 }
+
+#[test]
+fn a_ship_named_again_without_its_prefix_is_the_ship() {
+    let text = "The drills bring together the aircraft carrier USS Theodore Roosevelt and \
+                the destroyer JS Atago. The Theodore Roosevelt arrived in Busan on Saturday.";
+    assert!(names_of(text, EntityType::Person).is_empty());
+    assert_has(
+        &names_of(text, EntityType::System),
+        &["USS Theodore Roosevelt"],
+    );
+    assert_eq!(names_of(text, EntityType::System).len(), 2);
+}

@@ -96,6 +96,7 @@ pub(crate) fn merge(
     // Short names are added first: they only append or replace in place,
     // so the links' indices stay valid.
     let mut links = links;
+    retype_ship_names(input, &mut mentions);
     links.extend(add_short_names(input, &mut mentions));
     // Drop mentions removed by the acronym step and sort the rest, keeping
     // the links' indices right.
@@ -161,6 +162,7 @@ pub(crate) fn merge(
         groups.union(a, b);
     }
     join_generic_tails(input, &mentions, &mut groups);
+    join_ship_names(input, &mentions, &mut groups);
     join_first_words(input, &mentions, &mut groups);
     join_people(input, &mentions, &mut groups);
     join_places(input, &mentions, &mut groups);
@@ -455,6 +457,70 @@ fn join_generic_tails(input: &Input<'_>, mentions: &[Mention], groups: &mut Grou
         let distinct: HashSet<&str> = named.iter().map(|&j| keys[j].as_str()).collect();
         if distinct.len() == 1 {
             groups.union(i, named[0]);
+        }
+    }
+}
+
+/// The hull prefixes of navies' ship names ("USS", "HMS", "INS").
+const SHIP_PREFIXES: &[&str] = &[
+    "USS", "USNS", "HMS", "INS", "HMAS", "HMCS", "HMNZS", "JS", "JDS", "BRP", "RSS", "KRI", "ROKS",
+    "TCG", "PNS", "BNS", "RFS", "CNS", "KD", "FS", "ITS", "SPS", "HNLMS", "HDMS", "HNoMS", "HSwMS",
+    "ORP", "ARA", "NRP", "HTMS", "SLNS", "RFA", "BAP", "CCGS",
+];
+
+/// The name key of a ship's name without its hull prefix ("theodore
+/// roosevelt" of "USS Theodore Roosevelt"), for a system mention that has
+/// one.
+fn ship_name_key(input: &Input<'_>, m: &Mention) -> Option<String> {
+    if m.etype != EntityType::System || m.tokens.len() < 2 {
+        return None;
+    }
+    let toks = input.tokens.tokens();
+    let first = &input.text[toks[m.tokens.start].span];
+    if !SHIP_PREFIXES.contains(&first) {
+        return None;
+    }
+    let rest = Span::new(toks[m.tokens.start + 1].span.start, m.span.end);
+    Some(name_key(&input.text[rest]))
+}
+
+/// A ship named with its prefix and later without ("the aircraft carrier
+/// USS Theodore Roosevelt ... The Theodore Roosevelt arrived"): the later
+/// name, which the rules read as a person's, is the ship, unless a title
+/// or a list entry of a person goes with it.
+fn retype_ship_names(input: &Input<'_>, mentions: &mut [Mention]) {
+    let ships: HashSet<String> = mentions
+        .iter()
+        .filter(|m| !m.tokens.is_empty())
+        .filter_map(|m| ship_name_key(input, m))
+        .collect();
+    if ships.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut() {
+        if m.etype == EntityType::Person
+            && m.entry.is_none()
+            && m.titles.is_empty()
+            && !m.tokens.is_empty()
+            && ships.contains(&name_key(mention_text(input, m)))
+        {
+            m.etype = EntityType::System;
+        }
+    }
+}
+
+/// Joins a ship's name without its prefix to the ship named with it.
+fn join_ship_names(input: &Input<'_>, mentions: &[Mention], groups: &mut Groups) {
+    let ships: HashMap<String, usize> = mentions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| ship_name_key(input, m).map(|k| (k, i)))
+        .collect();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.etype == EntityType::System {
+            if let Some(&j) = ships.get(&name_key(mention_text(input, m))) {
+                groups.union(i, j);
+            }
         }
     }
 }
