@@ -93,6 +93,7 @@ office|National Security Advisor|National Security Adviser|NSA|Deputy National S
 office|Chief of Defence Staff|CDS|Chief of the Defence Staff|Chief of Defense Staff
 office|Chairman of the Joint Chiefs of Staff|Chairman of the Joint Chiefs|CJCS|Joint Chiefs Chairman|Vice Chairman of the Joint Chiefs of Staff
 office|Chief of Army Staff|COAS|Army Chief|Chief of the Army Staff
+office|Chief
 office|Chief of Naval Staff|CNS|Navy Chief|Chief of Naval Operations|CNO|Chief of the Naval Staff
 office|Chief of Navy|Chief of Army|Chief of Air Force|Chief of the Navy|Chief of the Army|Chief of the Air Force
 office|Chief of Air Staff|CAS|Air Chief|Air Force Chief|Chief of the Air Staff
