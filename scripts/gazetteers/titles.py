@@ -162,6 +162,7 @@ office|Director General|Director-General|DG
 office|Director|Deputy Director
 office|Secretary
 office|Spokesperson|Spokesman|Spokeswoman
+office|Aide|Adviser|Advisor
 office|Leader|Party Leader|Rebel Leader|Militia Leader
 office|Superintendent|Police Superintendent|Chief Superintendent|Deputy Superintendent
 office|Commissioner|High Representative|High Representative for Foreign Affairs and Security Policy
