@@ -1614,3 +1614,27 @@ fn a_councils_meeting_is_its_gathering() {
     let dated = types_and_dates(&doc);
     assert_eq!(dated, [("SUMMIT", Some("2020-02"))]);
 }
+
+#[test]
+fn of_two_countries_and_two_officials_the_official_of_no_stated_country_acts_for_the_other() {
+    let doc = extractor().extract(
+        "Kenya and the United States on Monday signed a defence cooperation agreement. \
+         Defence Cabinet Secretary Aden Duale and US Secretary of Defense Lloyd Austin signed \
+         the agreement in Nairobi.",
+        tidings::parse_date("2023-09-26"),
+    );
+    let represents: Vec<(&str, &str)> = doc
+        .relations
+        .iter()
+        .filter(|r| r.rtype == "represents")
+        .map(|r| (r.head.as_str(), r.tail.as_str()))
+        .collect();
+    assert!(
+        represents.contains(&("Aden Duale", "Kenya")),
+        "{represents:?}"
+    );
+    assert!(
+        represents.contains(&("Lloyd Austin", "United States")),
+        "{represents:?}"
+    );
+}

@@ -9,7 +9,9 @@
 //!   Secretary Vikram Misri" represents India; "Indian Ministry of Defence"
 //!   is part of India);
 //! - signing events: the countries and organisations that sign are
-//!   `party_to` the agreement, the people who sign are its `signatory`.
+//!   `party_to` the agreement, the people who sign are its `signatory`;
+//!   and of a signing or meeting between two countries and two officials,
+//!   one acting for one of them, the other `represents` the other country.
 //!
 //! ```
 //! use tidings_entities::{find as find_entities, EntityRules, Input};
@@ -407,6 +409,64 @@ pub fn find_in(
             "works_for.country",
             evidence,
         );
+    }
+    // "Kenya and the United States signed ... Defence Cabinet Secretary
+    // Aden Duale and US Secretary of Defense Lloyd Austin inked it": of an
+    // event between two countries and two officials, one acting for one
+    // of them, the other official acts for the other country.
+    for ev in events {
+        if !matches!(ev.etype, EventType::Sign | EventType::Meet) || ev.status == Status::Negated {
+            continue;
+        }
+        let countries: Vec<usize> = ev
+            .participants
+            .iter()
+            .copied()
+            .filter(|&p| is_country(p))
+            .collect();
+        let people: Vec<usize> = ev
+            .participants
+            .iter()
+            .copied()
+            .filter(|&p| entities.entities[p].etype == EntityType::Person)
+            .collect();
+        let (&[a, b], &[p, q]) = (&countries[..], &people[..]) else {
+            continue;
+        };
+        let acts_for = |out: &[Relation], person: usize| {
+            let e = &entities.entities[person];
+            e.country.as_deref().and_then(by_name).or_else(|| {
+                out.iter()
+                    .find(|r| r.rtype == RelationType::Represents && r.head == person)
+                    .map(|r| r.tail)
+            })
+        };
+        let titled = |person: usize| !entities.entities[person].titles.is_empty();
+        for (known, unknown) in [(p, q), (q, p)] {
+            let Some(c) = acts_for(&out, known) else {
+                continue;
+            };
+            let other = if c == a {
+                b
+            } else if c == b {
+                a
+            } else {
+                continue;
+            };
+            let employed = out
+                .iter()
+                .any(|r| r.rtype == RelationType::WorksFor && r.head == unknown);
+            if acts_for(&out, unknown).is_none() && titled(unknown) && !employed {
+                add(
+                    &mut out,
+                    RelationType::Represents,
+                    unknown,
+                    other,
+                    "event.counterparts",
+                    ev.sentence,
+                );
+            }
+        }
     }
     out.sort_by_key(|r| (r.rtype, r.head, r.tail));
     out
