@@ -169,6 +169,15 @@ impl Event {
             }
         }
     }
+
+    /// The participants (entity indices) for which `keep` holds, in order.
+    pub fn participants_where(&self, keep: impl Fn(usize) -> bool) -> Vec<usize> {
+        self.participants
+            .iter()
+            .copied()
+            .filter(|&p| keep(p))
+            .collect()
+    }
 }
 
 /// The agreements that one signing or negotiation both describes and
@@ -1777,12 +1786,7 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
                     .find(|e| !e.participants.is_empty())
             });
         if let Some(prev) = prev {
-            let people: Vec<usize> = prev
-                .participants
-                .iter()
-                .copied()
-                .filter(is_person)
-                .collect();
+            let people = prev.participants_where(|p| is_person(&p));
             let subjects = if people.is_empty() {
                 prev.participants.clone()
             } else {
@@ -2292,12 +2296,7 @@ fn anaphoric_agreement<'e>(ctx: &Context<'e, '_>) -> Option<&'e tidings_entities
 /// partnership agreement with Ukraine").
 fn people_over_places(entities: &Entities, event: &mut Event) {
     let ents = &entities.entities;
-    let people: Vec<usize> = event
-        .participants
-        .iter()
-        .copied()
-        .filter(|&p| ents[p].etype == EntityType::Person)
-        .collect();
+    let people = event.participants_where(|p| ents[p].etype == EntityType::Person);
     if people.is_empty() {
         return;
     }
@@ -2611,12 +2610,7 @@ fn several_sides(ctx: &Context<'_, '_>, earlier: &[Event]) -> Vec<usize> {
     };
     let fits = |n: usize| count.map_or(n >= 3, |c| c == n);
     for e in earlier.iter().rev() {
-        let countries: Vec<usize> = e
-            .participants
-            .iter()
-            .copied()
-            .filter(|&p| is_country(p))
-            .collect();
+        let countries = e.participants_where(is_country);
         if fits(countries.len()) {
             return countries;
         }

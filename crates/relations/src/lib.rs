@@ -418,18 +418,8 @@ pub fn find_in(
         if !matches!(ev.etype, EventType::Sign | EventType::Meet) || ev.status == Status::Negated {
             continue;
         }
-        let countries: Vec<usize> = ev
-            .participants
-            .iter()
-            .copied()
-            .filter(|&p| is_country(p))
-            .collect();
-        let people: Vec<usize> = ev
-            .participants
-            .iter()
-            .copied()
-            .filter(|&p| entities.entities[p].etype == EntityType::Person)
-            .collect();
+        let countries = ev.participants_where(is_country);
+        let people = ev.participants_where(|p| entities.entities[p].etype == EntityType::Person);
         let (&[a, b], &[p, q]) = (&countries[..], &people[..]) else {
             continue;
         };
