@@ -712,3 +712,9 @@ fn a_ship_named_again_without_its_prefix_is_the_ship() {
     );
     assert_eq!(names_of(text, EntityType::System).len(), 2);
 }
+
+#[test]
+fn an_envoy_to_a_region_is_titled_and_named() {
+    let text = "US Special Envoy to the Middle East Steve Witkoff led the delegation.";
+    assert_eq!(names_of(text, EntityType::Person), ["Steve Witkoff"]);
+}
