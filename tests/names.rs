@@ -718,3 +718,15 @@ fn an_envoy_to_a_region_is_titled_and_named() {
     let text = "US Special Envoy to the Middle East Steve Witkoff led the delegation.";
     assert_eq!(names_of(text, EntityType::Person), ["Steve Witkoff"]);
 }
+
+#[test]
+fn an_ambiguous_system_is_found_before_its_equipment_noun_phrase() {
+    let text = "Indonesia signed a contract for 12 Anka medium-altitude long-endurance drones.";
+    assert_eq!(names_of(text, EntityType::System), ["TAI Anka"]);
+}
+
+#[test]
+fn a_naval_variant_is_another_system() {
+    let text = "India bought 26 Rafale Marine jets, years after it bought 36 Rafale jets.";
+    assert_eq!(names_of(text, EntityType::System).len(), 2);
+}

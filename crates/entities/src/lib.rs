@@ -776,9 +776,21 @@ fn ambiguous_supported(input: &Input<'_>, m: &Mention, countries: &HashSet<&str>
         return true;
     }
     // "France's Leclerc main battle tanks", "the Bohdana self-propelled
-    // howitzer", "the Tempest project": equipment named as such.
+    // howitzer", "the Tempest project", "12 Anka medium-altitude
+    // long-endurance drones": equipment named as such, within the name or
+    // the five words after it, or all the lower-case words and hyphens
+    // right after it.
+    let modifiers = (m.tokens.end..(m.tokens.end + 8).min(toks.len()))
+        .take_while(|&i| {
+            matches!(
+                toks[i].shape,
+                tidings_tokenize::Shape::Lower | tidings_tokenize::Shape::Punct
+            ) && (toks[i].shape == tidings_tokenize::Shape::Lower
+                || word(i).as_deref() == Some("-"))
+        })
+        .count();
     if m.etype == EntityType::System
-        && (m.tokens.start + 1..m.tokens.end + 5).any(|i| {
+        && (m.tokens.start + 1..m.tokens.end + modifiers.max(5)).any(|i| {
             word(i).is_some_and(|w| {
                 matches!(
                     w.trim_end_matches('s'),
