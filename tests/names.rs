@@ -730,3 +730,24 @@ fn a_naval_variant_is_another_system() {
     let text = "India bought 26 Rafale Marine jets, years after it bought 36 Rafale jets.";
     assert_eq!(names_of(text, EntityType::System).len(), 2);
 }
+
+#[test]
+fn a_shared_surname_is_the_one_person_named_so_far() {
+    let doc = extractor().extract(
+        "Prime Minister Shehbaz Sharif signed it. Sharif arrived earlier. Retired general \
+         Raheel Sharif heads the coalition.",
+        None,
+    );
+    let shehbaz = doc.entities.iter().find(|e| e.name == "Shehbaz Sharif");
+    assert!(shehbaz
+        .expect("Shehbaz Sharif")
+        .aliases
+        .iter()
+        .any(|a| a == "Sharif"));
+    // Once both are named, the surname alone is neither.
+    let doc = extractor().extract("Shehbaz Sharif and Raheel Sharif spoke. Sharif left.", None);
+    assert!(doc
+        .entities
+        .iter()
+        .all(|e| !e.aliases.iter().any(|a| a == "Sharif")));
+}

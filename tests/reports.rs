@@ -1638,3 +1638,13 @@ fn of_two_countries_and_two_officials_the_official_of_no_stated_country_acts_for
         "{represents:?}"
     );
 }
+
+#[test]
+fn the_agents_of_a_passive_signing_after_its_place_sign_it() {
+    let found = signs(
+        "The agreement was signed at Al-Yamamah Palace in Riyadh by Crown Prince Mohammed bin \
+         Salman and Prime Minister Shehbaz Sharif, the Saudi Press Agency reported.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, ["Mohammed bin Salman", "Shehbaz Sharif"]);
+}

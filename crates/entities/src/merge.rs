@@ -235,17 +235,28 @@ fn short_forms<'t>(input: &Input<'t>, m: &Mention) -> Vec<&'t str> {
 /// "Austin" gives way).
 fn add_short_names(input: &Input<'_>, mentions: &mut Vec<Mention>) -> Vec<(usize, usize)> {
     let links = add_handles(input, mentions);
-    let mut parts: HashMap<&str, Vec<String>> = HashMap::new();
+    // Each word's people: their name key and the first token where the
+    // text names them.
+    let mut parts: HashMap<&str, Vec<(String, usize)>> = HashMap::new();
+    fn add_part<'a>(
+        parts: &mut HashMap<&'a str, Vec<(String, usize)>>,
+        w: &'a str,
+        key: String,
+        at: usize,
+    ) {
+        let v = parts.entry(w).or_default();
+        match v.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, first)) => *first = (*first).min(at),
+            None => v.push((key, at)),
+        }
+    }
     for m in mentions
         .iter()
         .filter(|m| m.etype == EntityType::Person && !m.tokens.is_empty())
     {
         let full = name_key(mention_text(input, m));
         for p in short_forms(input, m) {
-            let v = parts.entry(p).or_default();
-            if !v.contains(&full) {
-                v.push(full.clone());
-            }
+            add_part(&mut parts, p, full.clone(), m.tokens.start);
         }
     }
     // A royal's name makes the surname of another ambiguous: "Hussein"
@@ -253,19 +264,16 @@ fn add_short_names(input: &Input<'_>, mentions: &mut Vec<Mention>) -> Vec<(usize
     for m in mentions.iter() {
         if royal_single(input, m) {
             let w = mention_text(input, m);
-            if let Some(v) = parts.get_mut(w) {
-                let key = name_key(w);
-                if !v.contains(&key) {
-                    v.push(key);
-                }
+            if parts.contains_key(w) {
+                add_part(&mut parts, w, name_key(w), m.tokens.start);
             }
         }
     }
-    // A surname shared by two different people is ambiguous: "Singh".
-    parts.retain(|_, people| people.len() == 1);
     for m in mentions.iter() {
         if let Some(w) = titled_single(input, m) {
-            parts.entry(w).or_insert_with(|| vec![name_key(w)]);
+            parts
+                .entry(w)
+                .or_insert_with(|| vec![(name_key(w), m.tokens.start)]);
         }
     }
     if parts.is_empty() {
@@ -287,7 +295,13 @@ fn add_short_names(input: &Input<'_>, mentions: &mut Vec<Mention>) -> Vec<(usize
             continue;
         }
         let w = &input.text[t.span];
-        if !parts.contains_key(w) {
+        // A surname shared by two different people ("Singh") stands for
+        // one of them only where the text has named that one alone so far
+        // ("Shehbaz Sharif ... Sharif arrived", Raheel Sharif named later).
+        let Some(people) = parts.get(w) else {
+            continue;
+        };
+        if people.len() > 1 && people.iter().filter(|(_, first)| *first < i).count() != 1 {
             continue;
         }
         let covering = (cover[i] != 0).then(|| cover[i] as usize - 1);
@@ -587,8 +601,15 @@ fn join_people(input: &Input<'_>, mentions: &[Mention], groups: &mut Groups) {
             continue;
         }
         if let Some(v) = owners.get(mention_text(input, m)) {
-            if v.len() == 1 {
-                groups.union(v[0], i);
+            // Of several, the one person named before it, if only one is.
+            let before: Vec<usize> = v
+                .iter()
+                .copied()
+                .filter(|&j| mentions[j].tokens.start < m.tokens.start)
+                .collect();
+            match (&v[..], &before[..]) {
+                (&[o], _) | (_, &[o]) => groups.union(o, i),
+                _ => {}
             }
         }
     }

@@ -388,6 +388,8 @@ const GAP_WORDS: &[&str] = &[
     "of",
     ",",
     "in",
+    // "was signed at Al-Yamamah Palace in Riyadh by ..."
+    "at",
     "cooperation",
     "co",
     "-",
@@ -1887,6 +1889,9 @@ const SPEECH: &[&str] = &[
     "wrote",
     "tweeted",
     "posted",
+    "reported",
+    "reports",
+    "quoted",
 ];
 
 /// Whether mention `m`, before the trigger, is the speaker of a reported
