@@ -1648,3 +1648,19 @@ fn the_agents_of_a_passive_signing_after_its_place_sign_it() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].1, ["Mohammed bin Salman", "Shehbaz Sharif"]);
 }
+
+#[test]
+fn a_participle_after_a_named_treaty_is_its_own_signing() {
+    let found = signs(
+        "Australia and Indonesia signed a Defence Cooperation Agreement in Canberra on Thursday. \
+         The DCA builds on the Agreement between Australia and the Republic of Indonesia on the \
+         Framework for Security Cooperation (the Lombok Treaty), signed in 2006.",
+    );
+    let earlier = found.iter().find(|(d, _, _)| d.as_deref() == Some("2006"));
+    let (_, parties, agreement) = earlier.expect("a signing in 2006");
+    assert_eq!(parties, &["Australia", "Indonesia"]);
+    assert_eq!(
+        agreement,
+        &["Agreement between Australia and the Republic of Indonesia on the Framework for Security Cooperation"]
+    );
+}

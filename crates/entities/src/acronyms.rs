@@ -483,6 +483,28 @@ pub(crate) fn define(input: &Input<'_>, mentions: &mut Vec<Mention>) -> Vec<(usi
             i = close + 1;
             continue;
         }
+        // "the Agreement ... on the Framework for Security Cooperation (the
+        // Lombok Treaty)": a name in parentheses right after a name of the
+        // same type is another name of it.
+        {
+            let the = text[toks[inside.start].span].eq_ignore_ascii_case("the");
+            let name = inside.start + usize::from(the)..inside.end;
+            let short = index.exact(mentions, &name);
+            let long = mention_ending(mentions, &index, i);
+            if let (Some(short), Some(long)) = (short, long) {
+                if short != long
+                    && mentions[short].etype == mentions[long].etype
+                    && matches!(
+                        mentions[long].etype,
+                        EntityType::Agreement | EntityType::Org
+                    )
+                {
+                    links.push((long, short));
+                    i = close + 1;
+                    continue;
+                }
+            }
+        }
         // "ACRONYM (Full Name)"
         if i > 0 && capitalised_inside(input, inside.clone()) {
             let mut start = i - 1;

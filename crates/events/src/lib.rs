@@ -1868,6 +1868,53 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
             push(&mut event.participants, p);
         }
     }
+    // "The DCA builds on the Agreement between ... (the Lombok Treaty),
+    // signed in 2006, and elevates ...": a participle after a comma tells
+    // of the agreement right before it, not of the clause's others.
+    if etype == EventType::Sign {
+        if let Some(a) = agreement_before_participle(ctx) {
+            event.agreement = vec![a];
+        }
+    }
+    // "the Agreement between Australia and the Republic of Indonesia on
+    // ...": the countries a signed agreement's name is between sign it.
+    if etype == EventType::Sign && event.participants.is_empty() {
+        for &a in &event.agreement {
+            for m in &entities.mentions {
+                let between = m.is_country
+                    && entities.entities[a].mentions.iter().any(|&am| {
+                        let t = &entities.mentions[am].tokens;
+                        t.start < m.tokens.start
+                            && m.tokens.end <= t.end
+                            && (t.start..m.tokens.start).any(|i| ctx.word(i) == "between")
+                    });
+                if between {
+                    push(&mut event.participants, m.entity);
+                }
+            }
+        }
+    }
+}
+
+/// The agreement that a signing participle after a comma follows
+/// ("the Lombok Treaty, signed in 2006"; "the Agreement ... (the Lombok
+/// Treaty), signed in 2006"), if the trigger is such a participle.
+fn agreement_before_participle(ctx: &Context<'_, '_>) -> Option<usize> {
+    let t = ctx.trigger.start;
+    if t < 2 || ctx.word(t - 1) != "," || !ctx.word(t).ends_with("ed") {
+        return None;
+    }
+    let mut end = t - 1;
+    if ctx.word(end - 1) == ")" {
+        end = (end.saturating_sub(12).max(ctx.sentence.start)..end - 1)
+            .rev()
+            .find(|&j| ctx.word(j) == "(")?;
+    }
+    ctx.entities
+        .mentions_in(ctx.sentence.start..end)
+        .iter()
+        .find(|m| m.tokens.end == end && m.etype == EntityType::Agreement)
+        .map(|m| m.entity)
 }
 
 /// Verbs that report speech: what follows them is another clause.
