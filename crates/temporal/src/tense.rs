@@ -131,6 +131,11 @@ fn cue(words: &[String], i: usize) -> Option<Tense> {
     if w == "next" {
         return Some(Tense::Future);
     }
+    // "ahead of Trump's inauguration on Monday": what something comes
+    // before is still to come.
+    if w == "ahead" && next == Some("of") {
+        return Some(Tense::Future);
+    }
     // "he is scheduled to meet", "is expected to sign": the present of
     // the auxiliary speaks of what is to come.
     let after_next = words.get(i + 2).map(String::as_str);
