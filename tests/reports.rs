@@ -1664,3 +1664,20 @@ fn a_participle_after_a_named_treaty_is_its_own_signing() {
         &["Agreement between Australia and the Republic of Indonesia on the Framework for Security Cooperation"]
     );
 }
+
+#[test]
+fn the_capital_named_after_its_country_is_where_it_happened() {
+    let (_, place) = dated_at(
+        "The three leaders signed the treaty on Saturday in Niger's capital, Niamey.",
+        "2024-07-06",
+        "SIGN",
+    );
+    assert_eq!(place, ["Niamey"]);
+    let (_, place) = dated_at(
+        "They signed the Liptako-Gourma Charter, a mutual defence pact, in the Malian capital, \
+         Bamako, in September 2023.",
+        "2024-07-06",
+        "SIGN",
+    );
+    assert_eq!(place, ["Bamako"]);
+}

@@ -1589,6 +1589,12 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
                 }
             }
             EntityType::Place if visited => push(&mut event.location, m.entity),
+            // "in Niger's capital, Niamey", "in the Malian capital,
+            // Bamako": the capital named after its country is the place.
+            EntityType::Place if capital_apposition(ctx, m.tokens.clone()) == Some(true) => {
+                push(&mut event.location, m.entity)
+            }
+            EntityType::Place if capital_apposition(ctx, m.tokens.clone()) == Some(false) => {}
             // "the alliance's Wales summit", "the Camp David summit": a
             // place right before a gathering is where it is held.
             EntityType::Place if etype == EventType::Summit && m.tokens.end == trigger.start => {
@@ -1894,6 +1900,32 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
             }
         }
     }
+}
+
+/// Of "in Niger's capital, Niamey" or "in the Malian capital, Bamako":
+/// `Some(true)` for the capital's name (the place something happens),
+/// `Some(false)` for the country before "'s capital" (not the place);
+/// `None` for a place in no such phrase.
+fn capital_apposition(ctx: &Context<'_, '_>, m: Range<usize>) -> Option<bool> {
+    let word = |i: usize| (i < ctx.sentence.end).then(|| ctx.word(i));
+    let at = |i: usize| {
+        (i.saturating_sub(4).max(ctx.sentence.start)..i)
+            .any(|j| matches!(ctx.word(j).as_str(), "in" | "at" | "to"))
+    };
+    // The country: "X's capital, Y".
+    if matches!(word(m.end).as_deref(), Some("'s" | "’s"))
+        && word(m.end + 1).as_deref() == Some("capital")
+        && m.start > 0
+        && at(m.start)
+    {
+        return Some(false);
+    }
+    // The capital: "capital, Y" or "capital Y".
+    let mut k = m.start;
+    if k > ctx.sentence.start && ctx.word(k - 1) == "," {
+        k -= 1;
+    }
+    (k > ctx.sentence.start && ctx.word(k - 1) == "capital" && at(k - 1)).then_some(true)
 }
 
 /// The agreement that a signing participle after a comma follows
