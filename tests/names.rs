@@ -648,6 +648,9 @@ fn a_person_named_by_the_first_words_of_one_fuller_name_is_that_person() {
     // lacks is not.
     let found = people("Gilberto Teodoro spoke. Secretary Gilberto C. Teodoro, Jr. arrived.");
     assert_eq!(found.len(), 1, "{found:?}");
+    // A surname with a suffix is the one person of that surname.
+    let found = people("President Ferdinand Marcos Jr. visited Hanoi. Marcos Jr. said so.");
+    assert_eq!(found, ["Ferdinand Marcos Jr."]);
 }
 
 #[test]

@@ -597,10 +597,13 @@ fn join_people(input: &Input<'_>, mentions: &[Mention], groups: &mut Groups) {
         }
     }
     for (i, m) in mentions.iter().enumerate() {
-        if m.etype != EntityType::Person || m.tokens.len() != 1 || is_royal(input, m) {
+        if m.etype != EntityType::Person || is_royal(input, m) {
             continue;
         }
-        if let Some(v) = owners.get(mention_text(input, m)) {
+        let Some(word) = one_word(input, m) else {
+            continue;
+        };
+        if let Some(v) = owners.get(word) {
             // Of several, the one person named before it, if only one is.
             let before: Vec<usize> = v
                 .iter()
@@ -614,6 +617,26 @@ fn join_people(input: &Input<'_>, mentions: &[Mention], groups: &mut Groups) {
         }
     }
     join_leading_words(input, mentions, groups);
+}
+
+/// The one word of a person mention of one word, or of one word and a
+/// suffix ("Marcos Jr." after "Ferdinand Marcos Jr.").
+fn one_word<'t>(input: &Input<'t>, m: &Mention) -> Option<&'t str> {
+    if m.tokens.len() == 1 {
+        return Some(mention_text(input, m));
+    }
+    let toks = &input.tokens.tokens()[m.tokens.clone()];
+    let mut words = toks
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| &input.text[t.span]);
+    let first = words.next()?;
+    let rest_suffixes = words.all(|w| SUFFIXES.contains(&w.to_lowercase().as_str()));
+    let only_punct = toks
+        .iter()
+        .filter(|t| !t.is_word())
+        .all(|t| matches!(&input.text[t.span], "," | "."));
+    (rest_suffixes && only_punct && toks.len() > 1 && toks[0].is_word()).then_some(first)
 }
 
 /// Joins a person named by two or more words to the one person whose
