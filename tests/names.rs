@@ -754,3 +754,12 @@ fn a_shared_surname_is_the_one_person_named_so_far() {
         .iter()
         .all(|e| !e.aliases.iter().any(|a| a == "Sharif")));
 }
+
+#[test]
+fn a_country_qualified_chamber_is_that_countrys_legislature() {
+    let text = "The treaty now goes to the Philippine Senate for ratification.";
+    assert_has(&names_of(text, EntityType::Org), &["Philippine Senate"]);
+    let e = entity(text, EntityType::Org);
+    assert_eq!(e.aliases, ["Senate of the Philippines"]);
+    assert_eq!(e.attrs.country.as_deref(), Some("Philippines"));
+}
