@@ -1681,3 +1681,24 @@ fn the_capital_named_after_its_country_is_where_it_happened() {
     );
     assert_eq!(place, ["Bamako"]);
 }
+
+#[test]
+fn officials_of_the_two_countries_sign_what_the_countries_signed_three_sentences_up() {
+    let doc = extractor().extract(
+        "Somalia's parliament on Wednesday approved a defense agreement signed with Türkiye \
+         earlier this month. The vote followed a cabinet meeting. Both houses voted in favor of \
+         the Defense and Economic Cooperation Framework Agreement. The 10-year agreement was \
+         signed in the Turkish capital Ankara on Feb. 8 by Turkish National Defense Minister \
+         Yasar Guler and Somali Defense Minister Abdulkadir Mohamed Nur.",
+        tidings::parse_date("2024-02-22"),
+    );
+    let found: Vec<_> = doc.events.iter().filter(|e| e.etype == "SIGN").collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    let args = &found[0].args;
+    assert!(
+        args.participants.iter().any(|p| p == "Yasar Guler"),
+        "{args:?}"
+    );
+    assert!(args.participants.iter().any(|p| p == "Somalia"), "{args:?}");
+    assert_eq!(found[0].date.as_deref(), Some("2024-02-08"));
+}

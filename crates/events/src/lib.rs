@@ -388,8 +388,10 @@ const GAP_WORDS: &[&str] = &[
     "of",
     ",",
     "in",
-    // "was signed at Al-Yamamah Palace in Riyadh by ..."
+    // "was signed at Al-Yamamah Palace in Riyadh by ...", "in the
+    // Turkish capital Ankara on Feb. 8 by ..."
     "at",
+    "capital",
     "cooperation",
     "co",
     "-",
@@ -2349,12 +2351,28 @@ fn anaphoric_initiative<'e>(ctx: &Context<'e, '_>) -> Option<&'e tidings_entitie
 fn anaphoric_agreement<'e>(ctx: &Context<'e, '_>) -> Option<&'e tidings_entities::Mention> {
     let (start, end) = (ctx.clause.start, ctx.clause.end.min(ctx.trigger.end + 3));
     let words: Vec<String> = (start..end).map(|i| ctx.word(i)).collect();
-    let anaphor = words.windows(2).any(|w| {
-        matches!(w[0].as_str(), "this" | "the" | "that")
-            && matches!(
-                w[1].as_str(),
-                "treaty" | "agreement" | "pact" | "accord" | "deal" | "memorandum" | "arrangement"
+    // "the treaty", "the 10-year agreement", "this landmark pact".
+    let noun = |w: &str| {
+        matches!(
+            w,
+            "treaty" | "agreement" | "pact" | "accord" | "deal" | "memorandum" | "arrangement"
+        )
+    };
+    let toks = ctx.input.tokens.tokens();
+    // Only words that tell nothing of what sort of paper it is ("the
+    // framework agreement" after a contract is another paper).
+    let modifier = |k: usize| {
+        toks[start + k].shape == tidings_tokenize::Shape::Digit
+            || matches!(
+                words[k].as_str(),
+                "-" | "year" | "month" | "landmark" | "historic" | "new" | "latest" | "same"
             )
+    };
+    let anaphor = (0..words.len()).any(|i| {
+        matches!(words[i].as_str(), "this" | "the" | "that")
+            && (i + 1..words.len().min(i + 6))
+                .take_while(|&k| noun(&words[k]) || modifier(k))
+                .any(|k| noun(&words[k]))
     });
     let entities = ctx.entities;
     let named_here = entities
@@ -3740,7 +3758,11 @@ fn merge_reports(
             // "Japan and the Philippines signed ... The pact was signed by
             // Kamikawa, Kihara and Teodoro": people acting for the very
             // countries of the other report.
-            let on_behalf = near
+            // (Within three sentences: "Somalia's parliament approved a
+            // ... agreement signed with Türkiye earlier this month ... The
+            // 10-year agreement was signed in Ankara on Feb. 8 by Turkish
+            // ... Guler and Somali ... Nur".)
+            let on_behalf = seen[*k].iter().any(|&x| s <= x + 3)
                 && (acting_for(entities, &e.participants, &o.participants)
                     || acting_for(entities, &o.participants, &e.participants));
             // "Morrison and Kishida signed a defence treaty ... The
@@ -3885,7 +3907,17 @@ fn merge_reports(
                         push(dst, x);
                     }
                 }
-                if o.date.is_none() && e.date.is_some() {
+                // A later report may tell the day of a month told before
+                // ("signed earlier this month ... signed on Feb. 8").
+                let finer = match (o.date, e.date) {
+                    (Some(a), Some(b)) => {
+                        let (a, b) = (&input.timexes[a].value, &input.timexes[b].value);
+                        b.len() > a.len() && b.starts_with(a.as_str())
+                    }
+                    (None, Some(_)) => true,
+                    _ => false,
+                };
+                if finer {
                     o.date = e.date;
                     o.date_rule = e.date_rule;
                 }
