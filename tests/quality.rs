@@ -42,7 +42,7 @@ fn fixtures_do_not_regress() {
     headline_does_not_regress("fixtures", "fixtures", baseline().fixtures);
 }
 
-/// The 42 stories of `tests/probes` (see its README): gold written apart
+/// The 54 stories of `tests/probes` (see its README): gold written apart
 /// from the rules.
 #[test]
 fn probes_do_not_regress() {
