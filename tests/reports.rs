@@ -1702,3 +1702,17 @@ fn officials_of_the_two_countries_sign_what_the_countries_signed_three_sentences
     assert!(args.participants.iter().any(|p| p == "Somalia"), "{args:?}");
     assert_eq!(found[0].date.as_deref(), Some("2024-02-08"));
 }
+
+#[test]
+fn the_roughly_300_million_agreement_is_the_deal_just_told() {
+    let doc = extractor().extract(
+        "BUENOS AIRES, Argentina (AP) - Argentina has signed a deal to buy 24 used F-16 fighter \
+         jets from Denmark, officials said Wednesday. Defense Minister Luis Petri signed the \
+         roughly $300 million agreement on Tuesday with Danish Defense Minister Troels Lund \
+         Poulsen.",
+        tidings::parse_date("2024-04-17"),
+    );
+    let found: Vec<_> = doc.events.iter().filter(|e| e.etype == "SIGN").collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].date.as_deref(), Some("2024-04-16"));
+}

@@ -2349,7 +2349,7 @@ fn anaphoric_initiative<'e>(ctx: &Context<'e, '_>) -> Option<&'e tidings_entitie
 /// agreement named last in the three sentences before, when the trigger's
 /// clause speaks of "the/this treaty" and names none.
 fn anaphoric_agreement<'e>(ctx: &Context<'e, '_>) -> Option<&'e tidings_entities::Mention> {
-    let (start, end) = (ctx.clause.start, ctx.clause.end.min(ctx.trigger.end + 3));
+    let (start, end) = (ctx.clause.start, ctx.clause.end.min(ctx.trigger.end + 8));
     let words: Vec<String> = (start..end).map(|i| ctx.word(i)).collect();
     // "the treaty", "the 10-year agreement", "this landmark pact".
     let noun = |w: &str| {
@@ -2365,7 +2365,22 @@ fn anaphoric_agreement<'e>(ctx: &Context<'e, '_>) -> Option<&'e tidings_entities
         toks[start + k].shape == tidings_tokenize::Shape::Digit
             || matches!(
                 words[k].as_str(),
-                "-" | "year" | "month" | "landmark" | "historic" | "new" | "latest" | "same"
+                "-" | "year"
+                    | "month"
+                    | "landmark"
+                    | "historic"
+                    | "new"
+                    | "latest"
+                    | "same"
+                    | "$"
+                    | "€"
+                    | "£"
+                    | "million"
+                    | "billion"
+                    | "roughly"
+                    | "about"
+                    | "nearly"
+                    | "some"
             )
     };
     let anaphor = (0..words.len()).any(|i| {
