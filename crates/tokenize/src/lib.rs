@@ -452,6 +452,13 @@ fn boundary_before(text: &str, tokens: &[Token], i: usize) -> bool {
     if !next.space_before {
         return false;
     }
+    // A full stop inside a short parenthesis ends no sentence: "Major
+    // General (ret.) Amir Baram".
+    if &text[tokens[i - 1].span] == ")"
+        && (i.saturating_sub(5)..i - 1).any(|k| &text[tokens[k].span] == "(")
+    {
+        return false;
+    }
     // Walk back over closing quotes and brackets to the mark before them.
     let mut j = i - 1;
     while j > 0 && is_closing(&text[tokens[j].span]) {
@@ -539,6 +546,14 @@ mod tests {
         assert_eq!(
             sents("Lloyd J. Austin III spoke."),
             vec!["Lloyd J. Austin III spoke."]
+        );
+    }
+
+    #[test]
+    fn a_full_stop_in_a_short_parenthesis_ends_no_sentence() {
+        assert_eq!(
+            sents("He met Major General (ret.) Amir Baram. He left."),
+            ["He met Major General (ret.) Amir Baram.", "He left."]
         );
     }
 
