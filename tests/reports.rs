@@ -1716,3 +1716,11 @@ fn the_roughly_300_million_agreement_is_the_deal_just_told() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].date.as_deref(), Some("2024-04-16"));
 }
+
+#[test]
+fn an_iga_signed_with_a_country_has_that_country_as_a_party() {
+    let found =
+        signs("India had signed an IGA with France in September 2016 to buy 36 Rafale jets.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, ["India", "France"]);
+}

@@ -319,7 +319,18 @@ const FUTURE: &[&str] = &[
 ];
 
 /// Words before a trigger that negate it.
-const NEGATION: &[&str] = &["not", "never", "no", "n't", "without", "refused", "failed"];
+const NEGATION: &[&str] = &[
+    "not",
+    "never",
+    "no",
+    "n't",
+    "without",
+    "refused",
+    "failed",
+    "cancelled",
+    "canceled",
+    "scrapped",
+];
 
 /// Phrases that stand for the two countries last named.
 const BOTH_SIDES: &[&[&str]] = &[
@@ -924,7 +935,11 @@ fn lower(input: &Input<'_>, i: usize) -> String {
 fn status(input: &Input<'_>, trigger: usize, sentence_start: usize) -> Status {
     let from = trigger.saturating_sub(4).max(sentence_start);
     let words: Vec<String> = (from..trigger).map(|i| lower(input, i)).collect();
-    if words.iter().any(|w| NEGATION.contains(&w.as_str())) {
+    // "called off his visit".
+    let called_off = words
+        .windows(2)
+        .any(|w| matches!(w[0].as_str(), "called" | "call" | "calls") && w[1] == "off");
+    if called_off || words.iter().any(|w| NEGATION.contains(&w.as_str())) {
         Status::Negated
     } else if words.iter().any(|w| FUTURE.contains(&w.as_str())) {
         Status::Planned
@@ -2487,6 +2502,12 @@ const AGREEMENT_NOUNS: &[&str] = &[
     "contracts",
     "protocol",
     "understanding",
+    // Instruments by their usual initials: "signed an IGA with France".
+    "iga",
+    "moa",
+    "loa",
+    "loi",
+    "sofa",
 ];
 
 fn phrase_in(words: &[String], phrases: &[&[&str]]) -> bool {
