@@ -190,6 +190,14 @@ fn dated_at(text: &str, dct: &str, etype: &str) -> (Option<String>, Vec<String>)
     (event.date, event.args.location)
 }
 
+/// Asserts that the first event of `etype` in `text` is dated `date` and
+/// placed at `places`.
+fn assert_dated_at(text: &str, dct: &str, etype: &str, date: &str, places: &[&str]) {
+    let (found, at) = dated_at(text, dct, etype);
+    assert_eq!(found.as_deref(), Some(date), "{text:?}");
+    assert_eq!(at, places, "{text:?}");
+}
+
 #[test]
 fn a_title_the_rules_read_does_not_hide_whom_someone_met() {
     let found = meet_participants(
@@ -202,14 +210,14 @@ fn a_title_the_rules_read_does_not_hide_whom_someone_met() {
 
 #[test]
 fn a_long_agreement_name_does_not_hide_where_it_was_signed() {
-    let (date, place) = dated_at(
+    assert_dated_at(
         "Pete Hegseth and Rajnath Singh on Friday signed the Framework for the U.S.-India \
          Major Defense Partnership in Kuala Lumpur.",
         "2025-11-01",
         "SIGN",
+        "2025-10-31",
+        &["Kuala Lumpur"],
     );
-    assert_eq!(date.as_deref(), Some("2025-10-31"));
-    assert_eq!(place, ["Kuala Lumpur"]);
 }
 
 #[test]
@@ -228,13 +236,13 @@ fn the_visit_of_the_russian_leader_is_putins_alone() {
 
 #[test]
 fn a_range_of_days_dates_an_event_by_its_first_day() {
-    let (date, place) = dated_at(
+    assert_dated_at(
         "NATO leaders will gather in The Hague on June 24-25 for the alliance's annual summit.",
         "2024-11-18",
         "SUMMIT",
+        "2025-06-24",
+        &["The Hague"],
     );
-    assert_eq!(date.as_deref(), Some("2025-06-24"));
-    assert_eq!(place, ["The Hague"]);
     let (date, _) = dated_at(
         "The Indian Navy and the French Navy will hold a joint exercise from 10 to 14 February.",
         "2025-01-20",
@@ -794,14 +802,14 @@ fn an_mou_exchanged_is_signed_by_the_two_sides_the_talks_had() {
 
 #[test]
 fn an_exercise_off_a_territory_is_there() {
-    let (date, places) = dated_at(
+    assert_dated_at(
         "The Malabar naval exercise, which brings together the navies of the four countries, \
          will be held off Guam in November.",
         "2025-03-05",
         "EXERCISE",
+        "2025-11",
+        &["Guam"],
     );
-    assert_eq!(date.as_deref(), Some("2025-11"));
-    assert_eq!(places, ["Guam"]);
 }
 
 #[test]

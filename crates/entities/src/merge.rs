@@ -475,23 +475,24 @@ fn join_generic_tails(input: &Input<'_>, mentions: &[Mention], groups: &mut Grou
     }
 }
 
-/// The hull prefixes of navies' ship names ("USS", "HMS", "INS").
-const SHIP_PREFIXES: &[&str] = &[
-    "USS", "USNS", "HMS", "INS", "HMAS", "HMCS", "HMNZS", "JS", "JDS", "BRP", "RSS", "KRI", "ROKS",
-    "TCG", "PNS", "BNS", "RFS", "CNS", "KD", "FS", "ITS", "SPS", "HNLMS", "HDMS", "HNoMS", "HSwMS",
-    "ORP", "ARA", "NRP", "HTMS", "SLNS", "RFA", "BAP", "CCGS",
-];
-
 /// The name key of a ship's name without its hull prefix ("theodore
-/// roosevelt" of "USS Theodore Roosevelt"), for a system mention that has
-/// one.
+/// roosevelt" of "USS Theodore Roosevelt"), for a system mention that
+/// opens with one: a short word in capitals before a capitalised name
+/// (USS, HMS, JS, HNoMS; the rule system.prefixed_ship lists them).
 fn ship_name_key(input: &Input<'_>, m: &Mention) -> Option<String> {
     if m.etype != EntityType::System || m.tokens.len() < 2 {
         return None;
     }
     let toks = input.tokens.tokens();
-    let first = &input.text[toks[m.tokens.start].span];
-    if !SHIP_PREFIXES.contains(&first) {
+    let (first, next) = (&toks[m.tokens.start], &toks[m.tokens.start + 1]);
+    let prefix = matches!(first.shape, Shape::Upper | Shape::Mixed)
+        && first.span.len() <= 6
+        && input.text[first.span]
+            .chars()
+            .all(|c| c.is_ascii_alphabetic())
+        && next.space_before
+        && next.shape == Shape::Capitalized;
+    if !prefix {
         return None;
     }
     let rest = Span::new(toks[m.tokens.start + 1].span.start, m.span.end);

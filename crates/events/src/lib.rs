@@ -1589,6 +1589,10 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
                 _ => {}
             }
         }
+        // "in Niger's capital, Niamey", "in the Malian capital, Bamako".
+        let capital = (m.etype == EntityType::Place)
+            .then(|| capital_apposition(ctx, m.tokens.clone()))
+            .flatten();
         match m.etype {
             EntityType::Agreement => {
                 // "negotiating an ACSA and signed an MoU": an agreement
@@ -1608,10 +1612,8 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
             EntityType::Place if visited => push(&mut event.location, m.entity),
             // "in Niger's capital, Niamey", "in the Malian capital,
             // Bamako": the capital named after its country is the place.
-            EntityType::Place if capital_apposition(ctx, m.tokens.clone()) == Some(true) => {
-                push(&mut event.location, m.entity)
-            }
-            EntityType::Place if capital_apposition(ctx, m.tokens.clone()) == Some(false) => {}
+            EntityType::Place if capital == Some(true) => push(&mut event.location, m.entity),
+            EntityType::Place if capital == Some(false) => {}
             // "the alliance's Wales summit", "the Camp David summit": a
             // place right before a gathering is where it is held.
             EntityType::Place if etype == EventType::Summit && m.tokens.end == trigger.start => {
@@ -1902,16 +1904,17 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
     // "the Agreement between Australia and the Republic of Indonesia on
     // ...": the countries a signed agreement's name is between sign it.
     if etype == EventType::Sign && event.participants.is_empty() {
-        for &a in &event.agreement {
-            for m in &entities.mentions {
-                let between = m.is_country
-                    && entities.entities[a].mentions.iter().any(|&am| {
-                        let t = &entities.mentions[am].tokens;
-                        t.start < m.tokens.start
-                            && m.tokens.end <= t.end
-                            && (t.start..m.tokens.start).any(|i| ctx.word(i) == "between")
-                    });
-                if between {
+        let agreements = event.agreement.clone();
+        for am in agreements
+            .iter()
+            .flat_map(|&a| &entities.entities[a].mentions)
+        {
+            let t = entities.mentions[*am].tokens.clone();
+            let Some(between) = (t.start..t.end).find(|&i| ctx.word(i) == "between") else {
+                continue;
+            };
+            for m in entities.mentions_in(between..t.end) {
+                if m.is_country && m.tokens.end <= t.end {
                     push(&mut event.participants, m.entity);
                 }
             }
