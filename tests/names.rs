@@ -430,7 +430,7 @@ fn a_countrys_full_name_before_its_acronym_makes_no_organisation() {
             "Lloyd Austin met People's Republic of China (PRC) Minister of National Defense \
              Dong Jun on Friday."
         ),
-        ["Lloyd Austin", "China", "Dong Jun"]
+        ["Lloyd Austin", "People's Republic of China", "Dong Jun"]
     );
     // A body named with its country still defines its acronym.
     assert_eq!(
@@ -762,4 +762,35 @@ fn a_country_qualified_chamber_is_that_countrys_legislature() {
     let e = entity(text, EntityType::Org);
     assert_eq!(e.aliases, ["Senate of the Philippines"]);
     assert_eq!(e.attrs.country.as_deref(), Some("Philippines"));
+}
+
+#[test]
+fn a_country_goes_by_the_texts_name_for_it_unless_it_writes_the_list_name() {
+    // The text's own name, with the list name as the first alias; the
+    // people acting for it name it so too.
+    let doc = extractor().extract(
+        "Türkiye's Defence Minister Yasar Guler arrived in Baghdad on Monday.",
+        None,
+    );
+    let turkey = doc.entities.iter().find(|e| e.name == "Türkiye");
+    assert!(turkey.is_some(), "{:?}", doc.entities);
+    assert_eq!(
+        turkey.unwrap().aliases.first().map(String::as_str),
+        Some("Turkey")
+    );
+    assert!(
+        triples(&doc).contains(&("represents", "Yasar Guler", "Türkiye")),
+        "{:?}",
+        triples(&doc)
+    );
+    // Where the text writes the list name, or only an acronym or an
+    // adjective, the list name.
+    assert_eq!(
+        names("Turkey, which calls itself Türkiye, met Côte d'Ivoire officials."),
+        ["Turkey", "Côte d'Ivoire"]
+    );
+    assert_eq!(
+        names("The US and British navies sailed."),
+        ["United States", "United Kingdom"]
+    );
 }

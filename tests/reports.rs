@@ -347,7 +347,7 @@ fn one_signing_per_party_named_with_its_own_date() {
             ),
             (
                 Some("2023".to_string()),
-                vec!["Japan".to_string(), "United Kingdom".to_string()],
+                vec!["Japan".to_string(), "Britain".to_string()],
                 vec![]
             ),
         ]

@@ -745,6 +745,7 @@ fn build(input: &Input<'_>, mut mentions: Vec<Mention>, groups: &mut Groups) -> 
         members.entry(r).or_default().push(i);
     }
     let mut entities = Vec::new();
+    let mut as_written: Vec<(usize, String)> = Vec::new();
     for r in roots {
         let ids = &members[&r];
         let group: Vec<&Mention> = ids.iter().map(|&i| &mentions[i]).collect();
@@ -827,8 +828,28 @@ fn build(input: &Input<'_>, mut mentions: Vec<Mention>, groups: &mut Groups) -> 
             {
                 entry.name.clone()
             }
-            _ => written,
+            _ => written.clone(),
         };
+        // A country goes by its list name inside this stage (the
+        // `country` of people and bodies names it so); it is shown by the
+        // text's own name for it ("Türkiye", "Côte d'Ivoire", "Republic of
+        // Korea") where the text writes the list name nowhere and writes a
+        // name, not an acronym ("US") or an adjective, in lower case too.
+        if let Some(entry) = listed.filter(|e| {
+            etype == EntityType::Place
+                && e.attr("kind") == Some("country")
+                && !shouted
+                && longest.kind == MentionKind::Name
+                && written.chars().any(char::is_lowercase)
+        }) {
+            let key = name_key(&entry.name);
+            if !group
+                .iter()
+                .any(|m| name_key(&clean_name(mention_text(input, m))) == key)
+            {
+                as_written.push((entities.len(), written.clone()));
+            }
+        }
         let mut aliases: Vec<String> = Vec::new();
         let key = name_key(&name);
         if let Some(entry) = listed.filter(|entry| name_key(&entry.name) != key) {
@@ -901,7 +922,28 @@ fn build(input: &Input<'_>, mut mentions: Vec<Mention>, groups: &mut Groups) -> 
     countries_of_title_bodies(&mentions, &mut entities);
     countries_of_listed_colleagues(input, &mentions, &mut entities);
     countries_of_home_officials(&mut entities, home.as_deref());
+    name_countries_as_written(&mut entities, as_written);
     Entities { mentions, entities }
+}
+
+/// Shows each country of `renames` by the name the text writes, keeping
+/// its list name as the first alias and as the `country` of the people and
+/// bodies that act for it.
+fn name_countries_as_written(entities: &mut [Entity], renames: Vec<(usize, String)>) {
+    for (i, written) in renames {
+        let listed = std::mem::replace(&mut entities[i].name, written);
+        let name = entities[i].name.clone();
+        let aliases = &mut entities[i].aliases;
+        aliases.retain(|a| *a != name);
+        if !aliases.contains(&listed) {
+            aliases.insert(0, listed.clone());
+        }
+        for e in entities.iter_mut() {
+            if e.country.as_deref() == Some(listed.as_str()) {
+                e.country = Some(name.clone());
+            }
+        }
+    }
 }
 
 /// "JAKARTA - ... Foreign Minister Sugiono said": a government office held
