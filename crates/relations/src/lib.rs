@@ -7,7 +7,8 @@
 //!   `head` and `tail` captures over `<ent:...>` mentions);
 //! - what the entity stage read from a name and its title ("Indian Foreign
 //!   Secretary Vikram Misri" represents India; "Indian Ministry of Defence"
-//!   is part of India);
+//!   is part of India; "ECOWAS Commission" is part of ECOWAS, a body named
+//!   after an international one in the text);
 //! - signing events: the countries and organisations that sign are
 //!   `party_to` the agreement, the people who sign are its `signatory`;
 //!   and of a signing or meeting between two countries and two officials,
@@ -355,6 +356,60 @@ pub fn find_in(
         }
     }
 
+    // "ECOWAS Commission", "NATO Maritime Command", "UN Security Council":
+    // a body named after the international body it belongs to.
+    let bloc_forms: Vec<(usize, Vec<String>)> = entities
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| {
+            o.etype == EntityType::Org
+                && matches!(
+                    o.kind.as_deref(),
+                    Some("intergovernmental" | "alliance" | "grouping")
+                )
+        })
+        .map(|(j, o)| {
+            let forms = std::iter::once(&o.name)
+                .chain(&o.aliases)
+                .map(|f| format!("{} ", name_key(f)))
+                .collect();
+            (j, forms)
+        })
+        .collect();
+    for (i, e) in entities.entities.iter().enumerate() {
+        if e.etype != EntityType::Org {
+            continue;
+        }
+        for &m in &e.mentions {
+            let mention = &entities.mentions[m];
+            let key = name_key(&input.text[mention.span]);
+            // A gathering of the body is no part of it ("NATO Summit").
+            let gathering = key.rsplit(' ').next().is_some_and(|w| {
+                matches!(
+                    w,
+                    "summit" | "summits" | "meeting" | "meetings" | "conference" | "session"
+                )
+            });
+            if gathering {
+                continue;
+            }
+            if let Some(&(j, _)) = bloc_forms
+                .iter()
+                .find(|(j, forms)| *j != i && forms.iter().any(|f| key.starts_with(f.as_str())))
+            {
+                add(
+                    &mut out,
+                    RelationType::PartOf,
+                    i,
+                    j,
+                    "part_of.bloc_prefix",
+                    mention.span,
+                );
+            }
+        }
+    }
+
     // Who signed what.
     for ev in events {
         if ev.etype != EventType::Sign || ev.status == Status::Negated {
@@ -568,6 +623,27 @@ mod tests {
             "United States".into(),
             "Basic Exchange and Cooperation Agreement".into()
         )));
+    }
+
+    #[test]
+    fn a_body_named_after_a_bloc_is_part_of_it_and_its_summit_is_not() {
+        let lists =
+            "ORG\tEconomic Community of West African States\tECOWAS\tkind=intergovernmental\n\
+                     ORG\tECOWAS Commission\t\tkind=intergovernmental\n\
+                     ORG\tECOWAS Summit\t\tkind=event\n";
+        let r = relations_with(
+            "The ECOWAS Commission said ECOWAS leaders would attend the ECOWAS Summit.",
+            lists,
+            RelationRules::default(),
+        );
+        assert_eq!(
+            r,
+            [(
+                RelationType::PartOf,
+                "ECOWAS Commission".into(),
+                "Economic Community of West African States".into()
+            )]
+        );
     }
 
     #[test]
