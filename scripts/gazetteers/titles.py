@@ -170,7 +170,7 @@ office|President of the European Commission|Commission President
 office|President of the European Council
 office|General Secretary
 office|Premier of the State Council
-office|Chief of the Defence Force|Chief of Defence|Chief of Defense|CDF
+office|Chief of the Defence Force|Chief of Defence|Chief of Defense|CDF|Chief of Defence Force|Chief of Defence Forces|Chief of the Defence Forces|Chief of Defense Forces|Chief of the Defense Forces
 office|Director of National Intelligence|DNI
 office|Inspector General|Inspector-General|IG
 office|Press Secretary
