@@ -397,6 +397,15 @@ fn country_covering(mentions: &[Mention], index: &Index, r: &std::ops::Range<usi
         })
 }
 
+/// Whether a listed title ends where tokens `r` end and starts at or
+/// before them: "the Chief of Defence Staff (CDS), Christopher Musa" names
+/// an office, not a body.
+fn title_covering(input: &Input<'_>, r: &std::ops::Range<usize>) -> bool {
+    crate::chosen_ending_at(input, r.end).is_some_and(|g| {
+        g.tokens.start <= r.start && input.gazetteer.entry(g.entry).label == "TITLE"
+    })
+}
+
 /// Finds acronym definitions, adds the mentions they imply to `mentions`,
 /// and returns the links (pairs of mention indices naming one entity).
 pub(crate) fn define(input: &Input<'_>, mentions: &mut Vec<Mention>) -> Vec<(usize, usize)> {
@@ -437,7 +446,7 @@ pub(crate) fn define(input: &Input<'_>, mentions: &mut Vec<Mention>) -> Vec<(usi
                     .map(|r| spelled_part(input, r, acr))
                     // "People's Republic of China (PRC)": a country's name
                     // covers the run; its acronym is the country's alias.
-                    .filter(|r| !country_covering(mentions, &index, r))
+                    .filter(|r| !country_covering(mentions, &index, r) && !title_covering(input, r))
                     .map(|r| {
                         let etype = type_of_long(input, &r);
                         index.push(mentions, new_mention(input, r, etype, MentionKind::Name))

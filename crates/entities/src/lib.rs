@@ -508,7 +508,10 @@ pub(crate) fn chosen_starting_at<'t>(
 }
 
 /// The chosen gazetteer match that ends at token `t` (exclusive), if any.
-fn chosen_ending_at<'t>(input: &Input<'t>, t: usize) -> Option<&'t tidings_gazetteer::Match> {
+pub(crate) fn chosen_ending_at<'t>(
+    input: &Input<'t>,
+    t: usize,
+) -> Option<&'t tidings_gazetteer::Match> {
     let chosen = &input.matches.chosen;
     let at = chosen.partition_point(|g| g.tokens.start < t);
     at.checked_sub(1)
