@@ -462,11 +462,17 @@ fn join_generic_tails(input: &Input<'_>, mentions: &[Mention], groups: &mut Grou
         if m.etype != EntityType::Agreement || entry.attr("kind") != Some("instrument") {
             continue;
         }
-        let generic = format!("{} ", name_key(&entry.name));
+        // ... or has its name among its words ("the Taiwan-Paraguay
+        // Memorandum of Understanding on Military Education").
+        let generic = name_key(&entry.name);
+        let (head, inner) = (format!("{generic} "), format!(" {generic} "));
         let named: Vec<usize> = agreements
             .iter()
             .copied()
-            .filter(|&j| keys[j].starts_with(&generic))
+            .filter(|&j| {
+                let k = &keys[j];
+                k.starts_with(&head) || k.contains(&inner)
+            })
             .collect();
         let distinct: HashSet<&str> = named.iter().map(|&j| keys[j].as_str()).collect();
         if distinct.len() == 1 {
