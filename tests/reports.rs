@@ -1732,3 +1732,27 @@ fn an_iga_signed_with_a_country_has_that_country_as_a_party() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].1, ["India", "France"]);
 }
+
+#[test]
+fn the_agents_of_a_passive_signing_stand_after_its_place_and_native_names_not_witnesses() {
+    let found = signs(
+        "The memorandum was signed at the ministry in Taipei by Foreign Minister Lin \
+         Chia-lung (林佳龍) and Paraguayan Foreign Minister Rubén Ramírez Lezcano.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, ["Lin Chia-lung", "Rubén Ramírez Lezcano"]);
+    // A witness is no signer.
+    let found = signs(
+        "It was signed by Foreign Minister Lin Chia-lung and Paraguayan Foreign Minister \
+         Rubén Ramírez Lezcano, with Defense Minister Wellington Koo (顧立雄) in attendance.",
+    );
+    assert_eq!(found[0].1, ["Lin Chia-lung", "Rubén Ramírez Lezcano"]);
+    // An active signing does not reach past its object to a "by".
+    let found = signs("Lin signed the memorandum drafted by Defense Minister Wellington Koo.");
+    assert!(
+        found
+            .iter()
+            .all(|(_, p, _)| !p.iter().any(|p| p == "Wellington Koo")),
+        "{found:?}"
+    );
+}

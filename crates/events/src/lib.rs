@@ -1145,8 +1145,24 @@ fn skippable(ctx: &Context<'_, '_>, i: usize) -> bool {
         }
         j > i && j < ctx.sentence.end && title(tokens[j].span)
     };
+    // "Lin Chia-lung (林佳龍)": a name in its own script, after the name.
+    let native = || {
+        let other_script = |j: usize| {
+            let text = &ctx.input.text[tokens[j].span];
+            text.chars().any(char::is_alphabetic)
+                && !text
+                    .chars()
+                    .any(|c| c.is_ascii_alphabetic() || c.is_ascii_digit())
+        };
+        let mut j = i;
+        while j > ctx.sentence.start && other_script(j) {
+            j -= 1;
+        }
+        j < i && ctx.word(j) == "("
+    };
     title(span)
         || qualifier()
+        || native()
         || ctx
             .entities
             .mentions_in(ctx.sentence.clone())
@@ -2453,6 +2469,26 @@ fn participant_position(ctx: &Context<'_, '_>, m: Range<usize>, before: bool) ->
     if before {
         return true;
     }
+    // "with Defense Minister Wellington Koo present", "with Modi looking
+    // on", "in attendance": a witness, not a party.
+    let next = |k: usize| (k < ctx.sentence.end).then(|| ctx.word(k));
+    // (past a parenthesis after the name: "Wellington Koo (顧立雄) present")
+    let mut after = m.end;
+    if next(after).as_deref() == Some("(") {
+        if let Some(close) =
+            (after + 1..(after + 8).min(ctx.sentence.end)).find(|&k| ctx.word(k) == ")")
+        {
+            after = close + 1;
+        }
+    }
+    if matches!(next(after).as_deref(), Some("present" | "attending"))
+        || matches!(
+            (next(after).as_deref(), next(after + 1).as_deref()),
+            (Some("looking"), Some("on")) | (Some("in"), Some("attendance"))
+        )
+    {
+        return false;
+    }
     // A date between does not count either ("meet separately Monday with").
     let toks = ctx.input.tokens.tokens();
     let timexes = ctx.input.timexes;
@@ -2471,7 +2507,25 @@ fn participant_position(ctx: &Context<'_, '_>, m: Range<usize>, before: bool) ->
     let object_then_with = gap.last().is_some_and(|w| w == "with")
         && gap.len() <= 8
         && gap.iter().any(|w| AGREEMENT_NOUNS.contains(&w.as_str()));
-    gap.len() <= 12 && gap.iter().all(words) || object_then_with
+    // Or the agent of a passive trigger, whatever place or object stands
+    // between: "was signed at the ministry in Taipei by Lin and Ramirez".
+    let passive = ctx.trigger.start > ctx.sentence.start
+        && matches!(
+            ctx.word(ctx.trigger.start - 1).as_str(),
+            "was" | "were" | "been" | "be" | "is" | "are" | "being"
+        );
+    let agent = passive
+        && gap.iter().rposition(|w| w == "by").is_some_and(|by| {
+            by <= 10
+                && gap[by..].iter().all(words)
+                && !gap[..by].iter().any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "said" | "says" | "which" | "who" | "that" | "while"
+                    )
+                })
+        });
+    gap.len() <= 12 && gap.iter().all(words) || object_then_with || agent
 }
 
 /// Prepositions, conjunctions and auxiliaries: a lower-case word after a
