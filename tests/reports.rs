@@ -1741,6 +1741,13 @@ fn the_agents_of_a_passive_signing_stand_after_its_place_and_native_names_not_wi
     );
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].1, ["Lin Chia-lung", "Rubén Ramírez Lezcano"]);
+    // Nor is one who witnessed the ceremony after the signers.
+    let found = signs(
+        "The agreement was signed by Foreign Minister Yoko Kamikawa and Defence Secretary \
+         Gilberto Teodoro at Malacañang Palace, in a ceremony witnessed by President \
+         Ferdinand Marcos Jr.",
+    );
+    assert_eq!(found[0].1, ["Yoko Kamikawa", "Gilberto Teodoro"]);
     // A witness is no signer.
     let found = signs(
         "It was signed by Foreign Minister Lin Chia-lung and Paraguayan Foreign Minister \

@@ -2508,14 +2508,15 @@ fn participant_position(ctx: &Context<'_, '_>, m: Range<usize>, before: bool) ->
         && gap.len() <= 8
         && gap.iter().any(|w| AGREEMENT_NOUNS.contains(&w.as_str()));
     // Or the agent of a passive trigger, whatever place or object stands
-    // between: "was signed at the ministry in Taipei by Lin and Ramirez".
+    // between: "was signed at the ministry in Taipei by Lin and Ramirez"
+    // (after its first "by": not "in a ceremony witnessed by Marcos").
     let passive = ctx.trigger.start > ctx.sentence.start
         && matches!(
             ctx.word(ctx.trigger.start - 1).as_str(),
             "was" | "were" | "been" | "be" | "is" | "are" | "being"
         );
     let agent = passive
-        && gap.iter().rposition(|w| w == "by").is_some_and(|by| {
+        && gap.iter().position(|w| w == "by").is_some_and(|by| {
             by <= 10
                 && gap[by..].iter().all(words)
                 && !gap[..by].iter().any(|w| {
