@@ -9,6 +9,8 @@
 //!   Secretary Vikram Misri" represents India; "Indian Ministry of Defence"
 //!   is part of India; "ECOWAS Commission" is part of ECOWAS, a body named
 //!   after an international one in the text);
+//! - the lists: a treaty's list entry names its parties (`parties=`), and
+//!   each one the text names is `party_to` it;
 //! - signing events: the countries and organisations that sign are
 //!   `party_to` the agreement, the people who sign are its `signatory`;
 //!   and of a signing or meeting between two countries and two officials,
@@ -513,6 +515,51 @@ pub fn find_in(
             }
         }
     }
+    // Last, as what the text does not state itself: the parties the lists
+    // know for a treaty or agreement, where the text names them ("Australia" and the "ANZUS Treaty"). A country the text calls
+    // by another name has its list name among its aliases.
+    let place_called = |name: &str| {
+        let key = name_key(name);
+        entities.entities.iter().position(|e| {
+            e.etype == EntityType::Place
+                && std::iter::once(&e.name)
+                    .chain(&e.aliases)
+                    .any(|n| name_key(n) == key)
+        })
+    };
+    for (i, e) in entities.entities.iter().enumerate() {
+        if e.etype != EntityType::Agreement {
+            continue;
+        }
+        let evidence = e
+            .mentions
+            .first()
+            .map_or(Span::default(), |&m| entities.mentions[m].span);
+        for &entry in &e.entries {
+            let entry = input.gazetteer.entry(entry);
+            // Treaties and agreements have parties; a framework, policy or
+            // law belongs to its maker ("China" and the Belt and Road).
+            if !matches!(
+                entry.attr("kind"),
+                Some("treaty" | "agreement" | "accord" | "convention" | "declaration")
+            ) {
+                continue;
+            }
+            for party in entry.attr_values("parties") {
+                if let Some(p) = place_called(party) {
+                    add(
+                        &mut out,
+                        RelationType::PartyTo,
+                        p,
+                        i,
+                        "list.parties",
+                        evidence,
+                    );
+                }
+            }
+        }
+    }
+
     out.sort_by_key(|r| (r.rtype, r.head, r.tail));
     out
 }
@@ -623,6 +670,22 @@ mod tests {
             "United States".into(),
             "Basic Exchange and Cooperation Agreement".into()
         )));
+    }
+
+    #[test]
+    fn a_treaty_has_the_parties_its_list_entry_names_where_the_text_names_them() {
+        let lists =
+            "AGREEMENT\tANZUS Treaty\tANZUS\tkind=treaty;parties=India|United States|New Zealand\n\
+                     AGREEMENT\tBelt and Road Initiative\tBRI\tkind=framework;parties=India\n";
+        let r = relations_with(
+            "India cited the ANZUS Treaty and the BRI.",
+            lists,
+            RelationRules::default(),
+        );
+        assert_eq!(
+            r,
+            [(RelationType::PartyTo, "India".into(), "ANZUS Treaty".into())]
+        );
     }
 
     #[test]
