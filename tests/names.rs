@@ -794,3 +794,22 @@ fn a_country_goes_by_the_texts_name_for_it_unless_it_writes_the_list_name() {
         ["United States", "United Kingdom"]
     );
 }
+
+#[test]
+fn a_listed_person_in_an_international_office_does_not_act_for_their_country() {
+    let doc = extractor().extract("NATO Secretary General Mark Rutte visited Kyiv.", None);
+    assert!(
+        !triples(&doc).iter().any(|t| t.0 == "represents"),
+        "{:?}",
+        triples(&doc)
+    );
+    let doc = extractor().extract(
+        "Prime Minister Mark Rutte left the Netherlands for Kyiv.",
+        None,
+    );
+    assert!(
+        triples(&doc).contains(&("represents", "Mark Rutte", "Netherlands")),
+        "{:?}",
+        triples(&doc)
+    );
+}

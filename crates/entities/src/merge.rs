@@ -882,10 +882,18 @@ fn build(input: &Input<'_>, mut mentions: Vec<Mention>, groups: &mut Groups) -> 
             .find_map(|&s| country_at(input, &mentions, s))
             .or_else(|| prefix_country(input, &mentions, &group))
             .or_else(|| title_country(input, &mentions, &group))
+            // A listed person's country is not the one they act for while
+            // the text gives them an office of an international body
+            // ("NATO Secretary General Mark Rutte", "Commission President
+            // Ursula von der Leyen").
             .or_else(|| {
                 entries
                     .iter()
                     .find_map(|&e| gaz.entry(e).attr("country").map(str::to_string))
+                    .filter(|_| {
+                        etype != EntityType::Person
+                            || !titles.iter().any(|t| international_office(t))
+                    })
             });
         let acronym = group
             .iter()
@@ -930,6 +938,30 @@ fn build(input: &Input<'_>, mut mentions: Vec<Mention>, groups: &mut Groups) -> 
     countries_of_home_officials(&mut entities, home.as_deref());
     name_countries_as_written(&mut entities, as_written);
     Entities { mentions, entities }
+}
+
+/// Whether a title, as written, is an office of an international body.
+fn international_office(title: &str) -> bool {
+    let t = title.to_lowercase();
+    [
+        "secretary-general",
+        "secretary general",
+        "high representative",
+        "commissioner",
+        "commission president",
+        "council president",
+        "president of the european",
+        "european commission",
+        "european council",
+        "nato",
+        "united nations",
+        "eu ",
+        "un ",
+        "asean",
+        "african union",
+    ]
+    .iter()
+    .any(|w| t.contains(w) || t == w.trim_end())
 }
 
 /// Shows each country of `renames` by the name the text writes, keeping

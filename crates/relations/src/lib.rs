@@ -10,7 +10,8 @@
 //!   is part of India; "ECOWAS Commission" is part of ECOWAS, a body named
 //!   after an international one in the text);
 //! - the lists: a treaty's list entry names its parties (`parties=`), and
-//!   each one the text names is `party_to` it;
+//!   each one the text names is `party_to` it; a body's entry names the
+//!   body it is part of (`parent=`);
 //! - signing events: the countries and organisations that sign are
 //!   `party_to` the agreement, the people who sign are its `signatory`;
 //!   and of a signing or meeting between two countries and two officials,
@@ -516,19 +517,21 @@ pub fn find_in(
         }
     }
     // Last, as what the text does not state itself: the parties the lists
-    // know for a treaty or agreement, where the text names them ("Australia" and the "ANZUS Treaty"). A country the text calls
-    // by another name has its list name among its aliases.
-    let place_called = |name: &str| {
+    // know for a treaty or agreement, and the bodies they know a body is
+    // part of, where the text names them ("Australia" and the "ANZUS
+    // Treaty"). An entity the text calls by another name has its list name
+    // among its aliases.
+    let called = |name: &str, etype: EntityType| {
         let key = name_key(name);
         entities.entities.iter().position(|e| {
-            e.etype == EntityType::Place
+            e.etype == etype
                 && std::iter::once(&e.name)
                     .chain(&e.aliases)
                     .any(|n| name_key(n) == key)
         })
     };
     for (i, e) in entities.entities.iter().enumerate() {
-        if e.etype != EntityType::Agreement {
+        if !matches!(e.etype, EntityType::Agreement | EntityType::Org) {
             continue;
         }
         let evidence = e
@@ -537,6 +540,23 @@ pub fn find_in(
             .map_or(Span::default(), |&m| entities.mentions[m].span);
         for &entry in &e.entries {
             let entry = input.gazetteer.entry(entry);
+            // ... and the bodies the lists know a body is part of ("European
+            // Commission" and the "European Union").
+            if e.etype == EntityType::Org {
+                for parent in entry.attr_values("parent") {
+                    if let Some(p) = called(parent, EntityType::Org) {
+                        add(
+                            &mut out,
+                            RelationType::PartOf,
+                            i,
+                            p,
+                            "list.parent",
+                            evidence,
+                        );
+                    }
+                }
+                continue;
+            }
             // Treaties and agreements have parties; a framework, policy or
             // law belongs to its maker ("China" and the Belt and Road).
             if !matches!(
@@ -546,7 +566,7 @@ pub fn find_in(
                 continue;
             }
             for party in entry.attr_values("parties") {
-                if let Some(p) = place_called(party) {
+                if let Some(p) = called(party, EntityType::Place) {
                     add(
                         &mut out,
                         RelationType::PartyTo,
@@ -686,6 +706,32 @@ mod tests {
             r,
             [(RelationType::PartyTo, "India".into(), "ANZUS Treaty".into())]
         );
+    }
+
+    #[test]
+    fn a_body_is_part_of_the_parent_its_list_entry_names_where_the_text_names_it() {
+        let lists = "ORG\tEuropean Union\tEU\tkind=intergovernmental\n\
+                     ORG\tEuropean Commission\t\tkind=eu_institution;parent=European Union\n\
+                     ORG\tEuropean Parliament\t\tkind=eu_institution;parent=European Union\n";
+        let r = relations_with(
+            "The European Commission briefed EU ministers.",
+            lists,
+            RelationRules::default(),
+        );
+        assert_eq!(
+            r,
+            [(
+                RelationType::PartOf,
+                "European Commission".into(),
+                "European Union".into()
+            )]
+        );
+        let r = relations_with(
+            "The European Parliament voted.",
+            lists,
+            RelationRules::default(),
+        );
+        assert!(r.is_empty(), "{r:?}");
     }
 
     #[test]
