@@ -540,41 +540,38 @@ pub fn find_in(
             .map_or(Span::default(), |&m| entities.mentions[m].span);
         for &entry in &e.entries {
             let entry = input.gazetteer.entry(entry);
-            // ... and the bodies the lists know a body is part of ("European
-            // Commission" and the "European Union").
-            if e.etype == EntityType::Org {
-                for parent in entry.attr_values("parent") {
-                    if let Some(p) = called(parent, EntityType::Org) {
-                        add(
-                            &mut out,
-                            RelationType::PartOf,
-                            i,
-                            p,
-                            "list.parent",
-                            evidence,
-                        );
-                    }
-                }
-                continue;
-            }
-            // Treaties and agreements have parties; a framework, policy or
-            // law belongs to its maker ("China" and the Belt and Road).
-            if !matches!(
+            // A body is part of the parent its entry names ("European
+            // Commission" and the "European Union"); treaties and agreements
+            // have parties, but a framework, policy or law belongs to its
+            // maker ("China" and the Belt and Road).
+            let (key, target, rtype, rule) = if e.etype == EntityType::Org {
+                (
+                    "parent",
+                    EntityType::Org,
+                    RelationType::PartOf,
+                    "list.parent",
+                )
+            } else if matches!(
                 entry.attr("kind"),
                 Some("treaty" | "agreement" | "accord" | "convention" | "declaration")
             ) {
+                (
+                    "parties",
+                    EntityType::Place,
+                    RelationType::PartyTo,
+                    "list.parties",
+                )
+            } else {
                 continue;
-            }
-            for party in entry.attr_values("parties") {
-                if let Some(p) = called(party, EntityType::Place) {
-                    add(
-                        &mut out,
-                        RelationType::PartyTo,
-                        p,
-                        i,
-                        "list.parties",
-                        evidence,
-                    );
+            };
+            for name in entry.attr_values(key) {
+                if let Some(t) = called(name, target) {
+                    let (head, tail) = if rtype == RelationType::PartOf {
+                        (i, t)
+                    } else {
+                        (t, i)
+                    };
+                    add(&mut out, rtype, head, tail, rule, evidence);
                 }
             }
         }
