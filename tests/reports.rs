@@ -1763,3 +1763,16 @@ fn the_agents_of_a_passive_signing_stand_after_its_place_and_native_names_not_wi
         "{found:?}"
     );
 }
+
+#[test]
+fn a_signing_with_a_counterpart_named_after_the_object_includes_him() {
+    let found = signs(
+        "In September 2022 Defence Minister Rajnath Singh signed a Memorandum of Understanding \
+         on Defence Cooperation with his then Egyptian counterpart, General Mohamed Zaki.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].1.contains(&"Mohamed Zaki".to_string()),
+        "{found:?}"
+    );
+}

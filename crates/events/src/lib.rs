@@ -2504,9 +2504,14 @@ fn participant_position(ctx: &Context<'_, '_>, m: Range<usize>, before: bool) ->
     let words = |w: &String| GAP_WORDS.contains(&w.as_str());
     // Or an agreement the trigger's object, and "with" the other party:
     // "signed a similar agreement with Australia".
-    let object_then_with = gap.last().is_some_and(|w| w == "with")
-        && gap.len() <= 8
-        && gap.iter().any(|w| AGREEMENT_NOUNS.contains(&w.as_str()));
+    // ("... with his then Egyptian counterpart, General Mohamed Zaki")
+    let object_then_with = gap.iter().position(|w| w == "with").is_some_and(|with| {
+        with <= 8
+            && gap[..with]
+                .iter()
+                .any(|w| AGREEMENT_NOUNS.contains(&w.as_str()))
+            && gap[with..].iter().all(words)
+    });
     // Or the agent of a passive trigger, whatever place or object stands
     // between: "was signed at the ministry in Taipei by Lin and Ramirez"
     // (after its first "by": not "in a ceremony witnessed by Marcos").
