@@ -1776,3 +1776,25 @@ fn a_signing_with_a_counterpart_named_after_the_object_includes_him() {
         "{found:?}"
     );
 }
+
+#[test]
+fn those_around_the_signing_named_as_a_thing_are_not_its_signers() {
+    let found = signs(
+        "Foreign Minister Yoko Kamikawa and Defence Secretary Gilberto Teodoro signed the \
+         Reciprocal Access Agreement in Manila on Monday. President Ferdinand Marcos Jr. \
+         witnessed the signing at Malacanang Palace. Before the signing, Kamikawa and Defence \
+         Minister Minoru Kihara held talks with their counterparts. Ambassador Marc Stanley \
+         called Monday's signing a clear signal.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, ["Yoko Kamikawa", "Gilberto Teodoro"]);
+    // The trip made for it: those who came sign.
+    let found = signs(
+        "Richard Marles welcomed Prabowo Subianto to Canberra for the signing of the Defence \
+         Cooperation Agreement.",
+    );
+    assert!(
+        found[0].1.contains(&"Prabowo Subianto".to_string()),
+        "{found:?}"
+    );
+}

@@ -2465,9 +2465,38 @@ fn people_over_places(entities: &Entities, event: &mut Event) {
 /// Whether a mention at `m` stands where a participant does: before the
 /// trigger in its region, or after it behind "with", "by", "between",
 /// "and" and the like (other names and titles between do not count).
+/// Whether the trigger is "the signing" (or "this", "that", "Tuesday's"
+/// signing), not after "for" (the trip made for it) or "attended" (those
+/// who attend a signing take part in it: "Hanwha Aerospace CEO Son Jae-il
+/// attended the signing ceremony").
+fn definite_signing(ctx: &Context<'_, '_>) -> bool {
+    let t = ctx.trigger.start;
+    t > ctx.sentence.start + 1
+        && matches!(ctx.word(t).as_str(), "signing" | "signings")
+        && matches!(
+            ctx.word(t - 1).as_str(),
+            "the" | "this" | "that" | "'s" | "’s"
+        )
+        && !matches!(
+            ctx.word(t - 2).as_str(),
+            "for" | "attended" | "attend" | "attends" | "attending"
+        )
+}
+
 fn participant_position(ctx: &Context<'_, '_>, m: Range<usize>, before: bool) -> bool {
     if before {
-        return true;
+        // "Marcos witnessed the signing", "Before the signing, Kamikawa and
+        // Kihara held talks", "Stanley called Tuesday's signing a signal":
+        // the signing named as a thing has its signers after it ("the
+        // signing of the pact by ..."), not in the clause around it; but
+        // for the trip made for it ("welcomed Prabowo to Canberra for the
+        // signing of the DCA").
+        return !definite_signing(ctx);
+    }
+    // ("Before the signing, Kamikawa and Kihara held talks": the phrase
+    // ends at the comma.)
+    if definite_signing(ctx) && ctx.word(ctx.trigger.end) == "," {
+        return false;
     }
     // "with Defense Minister Wellington Koo present", "with Modi looking
     // on", "in attendance": a witness, not a party.
