@@ -1262,7 +1262,7 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
         while j < region.end
             && matches!(
                 ctx.word(j).as_str(),
-                "the" | "a" | "an" | "new" | "its" | "their" | "of"
+                "the" | "a" | "an" | "new" | "its" | "their" | "of" | "his" | "her" | "our"
             )
         {
             j += 1;
