@@ -1934,6 +1934,24 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
                     push(&mut event.participants, m.entity);
                 }
             }
+            // A listed name holds its countries as the lists' losers: they
+            // sign as the countries the text names elsewhere.
+            let gaz = input.gazetteer;
+            for g in &input.matches.shadowed {
+                if g.tokens.start < between
+                    || g.tokens.end > t.end
+                    || gaz.entry(g.entry).attr("kind") != Some("country")
+                {
+                    continue;
+                }
+                if let Some(c) = entities
+                    .entities
+                    .iter()
+                    .position(|e| e.etype == EntityType::Place && e.entries.contains(&g.entry))
+                {
+                    push(&mut event.participants, c);
+                }
+            }
         }
     }
 }

@@ -564,6 +564,11 @@ pub fn find_in(
             } else {
                 continue;
             };
+            // (A regional treaty's many members are its background: a
+            // treaty of a few states binds each by name.)
+            if key == "parties" && entry.attr_values(key).count() > 7 {
+                continue;
+            }
             for name in entry.attr_values(key) {
                 if let Some(t) = called(name, target) {
                     let (head, tail) = if rtype == RelationType::PartOf {
