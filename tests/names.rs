@@ -813,3 +813,22 @@ fn a_listed_person_in_an_international_office_does_not_act_for_their_country() {
         triples(&doc)
     );
 }
+
+#[test]
+fn a_name_after_formally_is_another_name_of_the_one_before() {
+    let doc = extractor().extract(
+        "The pact builds on the 2006 Lombok Treaty, formally the Agreement on the Framework \
+         for Security Cooperation, and a 2012 arrangement.",
+        None,
+    );
+    let agreements: Vec<&tidings::Entity> = doc
+        .entities
+        .iter()
+        .filter(|e| e.etype == EntityType::Agreement)
+        .collect();
+    assert_eq!(agreements.len(), 1, "{agreements:?}");
+    assert!(
+        agreements[0].aliases.iter().any(|a| a == "Lombok Treaty"),
+        "{agreements:?}"
+    );
+}

@@ -552,6 +552,47 @@ pub(crate) fn define(input: &Input<'_>, mentions: &mut Vec<Mention>) -> Vec<(usi
         }
         i = close + 1;
     }
+    // "the 2006 Lombok Treaty, formally the Agreement on the Framework for
+    // Security Cooperation": a name after ", formally" or ", officially"
+    // (known as, called) is another name of the one before.
+    for k in 1..toks.len() {
+        let word = |i: usize| toks.get(i).map(|t| text[t.span].to_lowercase());
+        if !matches!(word(k).as_deref(), Some("formally" | "officially"))
+            || word(k - 1).as_deref() != Some(",")
+        {
+            continue;
+        }
+        let mut j = k + 1;
+        if matches!(
+            word(j).as_deref(),
+            Some("known" | "called" | "titled" | "named")
+        ) {
+            j += 1;
+            if word(j).as_deref() == Some("as") {
+                j += 1;
+            }
+        }
+        if word(j).as_deref() == Some("the") {
+            j += 1;
+        }
+        let Some(long) = mention_ending(mentions, &index, k - 1) else {
+            continue;
+        };
+        let other = index
+            .starting(mentions, j..j + 1)
+            .filter(|&m| mentions[m].etype == mentions[long].etype)
+            .max_by_key(|&m| mentions[m].tokens.len());
+        if let Some(other) = other {
+            if other != long
+                && matches!(
+                    mentions[long].etype,
+                    EntityType::Agreement | EntityType::Org
+                )
+            {
+                links.push((long, other));
+            }
+        }
+    }
     // Names the text gives in full whose initials spell an acronym it also
     // uses ("the Armed Forces of the Philippines said. AFP spokesperson
     // ..."): defined as well, after the stated definitions.
