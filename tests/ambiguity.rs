@@ -31,9 +31,9 @@ readings! {
     austin: "Austin" => "The company moved to Austin, Texas.", "Defence Secretary Lloyd Austin said so. Austin left.";
     reading: "Reading" => "She grew up in Reading.", "Reading the report, the minister frowned.";
     nice: "Nice" => "The attack in Nice killed 86 people.", "Nice work, the general said.";
-    washington_with_another_capital: "Washington, DC" => "Washington and Manila are bound by a 1951 treaty.", "George Washington and John Adams wrote letters.";
-    washington_between: "Washington, DC" => "Tensions between Washington and Beijing rose.", "Washington Irving wrote the story.";
-    washington_with_its_country_named: "Washington, DC" => "The U.S. approved the sale; Taiwan thanked Washington.", "George Washington led U.S. troops across the river.";
+    washington_with_another_capital: "Washington" => "Washington and Manila are bound by a 1951 treaty.", "George Washington and John Adams wrote letters.";
+    washington_between: "Washington" => "Tensions between Washington and Beijing rose.", "Washington Irving wrote the story.";
+    washington_with_its_country_named: "Washington" => "The U.S. approved the sale; Taiwan thanked Washington.", "George Washington led U.S. troops across the river.";
     lima_beside_its_country: "Lima" => "Ministers met in Santiago, then Lima and Bogota.", "Lima Barreto wrote novels.";
 }
 
@@ -57,7 +57,7 @@ fn one_name_of_places_in_several_countries_takes_the_country_beside_it() {
     assert_eq!(
         country_of(
             "The Indian Navy visited Vancouver and Victoria last week; Canada hosted it.",
-            "Victoria, Canada"
+            "Victoria"
         )
         .as_deref(),
         Some("Canada")
@@ -76,11 +76,15 @@ fn typed(text: &str) -> Vec<(EntityType, String)> {
 
 #[test]
 fn one_name_of_two_countries_entries_is_the_one_of_the_country_named() {
+    // (Named "IRA" as the text writes it; the entry's name is the first
+    // alias.)
     let ira = |text: &str| {
-        typed(text)
+        extractor()
+            .extract(text, None)
+            .entities
             .into_iter()
-            .find(|(_, n)| n.contains("Republican Army") || n.contains("Reduction"))
-            .map(|(_, n)| n)
+            .find(|e| e.name == "IRA")
+            .and_then(|e| e.aliases.into_iter().next())
     };
     assert_eq!(
         ira("The IRA ended its ceasefire, British officials said.").as_deref(),

@@ -170,11 +170,11 @@ pub struct Mention {
 pub struct Entity {
     /// The entity type.
     pub etype: EntityType,
-    /// The fullest name the text gives (its longest name mention); its
-    /// gazetteer name where the text gives one word only ("BECA"), and for
-    /// a country where the text writes that name or only an acronym or
-    /// adjective ("United States" for "US"; "Türkiye" where the text never
-    /// writes "Turkey").
+    /// The fullest name the text gives (its longest name mention, as
+    /// written: "BECA" where the text gives only that); the gazetteer name
+    /// for a person named by one word ("Putin") and for a country where
+    /// the text writes that name or only an acronym or adjective ("United
+    /// States" for "US"; "Türkiye" where the text never writes "Turkey").
     pub name: String,
     /// Other names it goes by: its gazetteer name when that differs, the
     /// other names in the text, and acronyms; without `name`.

@@ -818,9 +818,16 @@ fn build(input: &Input<'_>, mut mentions: Vec<Mention>, groups: &mut Groups) -> 
             && listed.is_some_and(|entry| matches!(entry.attr("kind"), Some("region" | "water")))
             && longest.tokens.len() == 1
             && written.chars().skip(1).all(|c| !c.is_uppercase());
+        // One word of the text names a person by the list's full name
+        // ("Austin" is Lloyd Austin), and so a name in lower case; a body,
+        // place or system the text names only by an acronym or one word
+        // ("NATO", "K2", "Washington") goes by that word, with the list's
+        // name as its first alias (gold lists the text's forms).
+        let one_word_by_list =
+            etype == EntityType::Person || !written.chars().next().is_some_and(char::is_uppercase);
         let name = match listed {
             Some(entry)
-                if (longest.tokens.len() == 1 && !regional_word)
+                if (longest.tokens.len() == 1 && !regional_word && one_word_by_list)
                     || shouted
                     // Only an adjective: "Latin American" names Latin America.
                     || longest.kind == MentionKind::Demonym
