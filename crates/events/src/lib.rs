@@ -39,7 +39,7 @@
 //! assert_eq!(timexes[e.date.unwrap()].value, "2020-10");
 //! let names = |ids: &[usize]| ids.iter().map(|&i| entities.entities[i].name.clone()).collect::<Vec<_>>();
 //! assert_eq!(names(&e.participants), ["India", "United States"]);
-//! assert_eq!(names(&e.agreement), ["Basic Exchange and Cooperation Agreement"]);
+//! assert_eq!(names(&e.agreement), ["BECA"]);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
@@ -1734,6 +1734,11 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
             // "at the Defense Innovation Unit headquarters", "talks at the
             // UN": a body after "at" is the venue.
             EntityType::Org if after_prep(&["at"]) => {}
+            // "after visiting Lumut Naval Shipyard": the body visited is
+            // where the visit goes (its works), not a visitor.
+            EntityType::Org if etype == EventType::Visit && right_after(&trigger) => {
+                push(&mut event.location, m.entity);
+            }
             EntityType::Person | EntityType::Place | EntityType::Org => {
                 if possessor.is_none() && participant_position(ctx, m.tokens.clone(), before) {
                     push(&mut event.participants, m.entity);
