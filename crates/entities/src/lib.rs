@@ -369,7 +369,7 @@ fn describes_something_else(input: &Input<'_>, m: &tidings_gazetteer::Match) -> 
 }
 
 fn gazetteer_mentions(input: &Input<'_>, countries: &HashSet<&str>) -> Vec<Candidate> {
-    let mut out = Vec::new();
+    let mut out: Vec<Candidate> = Vec::new();
     let push = |m: &tidings_gazetteer::Match, out: &mut Vec<Candidate>| {
         let entry = input.gazetteer.entry(m.entry);
         let Some(etype) = entry.entity_type() else {
@@ -405,6 +405,22 @@ fn gazetteer_mentions(input: &Input<'_>, countries: &HashSet<&str>) -> Vec<Candi
             entry: entry_by_country(input, m, countries),
             ..m.clone()
         };
+        // "Tejas Light Combat Aircraft": two forms of one entry side by
+        // side are one name.
+        if let Some(last) = out.last_mut() {
+            let prev = &mut last.mention;
+            if prev.entry == Some(m.entry)
+                && prev.tokens.end == m.tokens.start
+                && prev.kind == MentionKind::Name
+                && !matches!(m.form, tidings_gazetteer::Form::Demonym)
+                && input.text[prev.span.end..m.span.start].trim().is_empty()
+                && !input.tokens.tokens()[m.tokens.start].newline_before
+            {
+                prev.span = Span::new(prev.span.start, m.span.end);
+                prev.tokens = prev.tokens.start..m.tokens.end;
+                continue;
+            }
+        }
         push(&m, &mut out);
         another_countrys_body(input, &mut out);
     }
