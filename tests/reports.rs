@@ -1798,3 +1798,13 @@ fn those_around_the_signing_named_as_a_thing_are_not_its_signers() {
         "{found:?}"
     );
 }
+
+#[test]
+fn capitalised_words_going_on_from_a_title_are_the_titles() {
+    let found = meet_participants(
+        "Rajnath Singh met Egypt's Minister of Defence and Military Production, General \
+         Mohamed Zaki, in Cairo.",
+        "2022-09-19",
+    );
+    assert_eq!(found, ["Rajnath Singh", "Mohamed Zaki"]);
+}

@@ -1160,9 +1160,35 @@ fn skippable(ctx: &Context<'_, '_>, i: usize) -> bool {
         }
         j < i && ctx.word(j) == "("
     };
+    // "Egypt's Minister of Defence and Military Production, General
+    // Mohamed Zaki": capitalised words that go on from a listed title are
+    // the title's.
+    let title_tail = || {
+        let joins = |j: usize| {
+            matches!(
+                tokens[j].shape,
+                tidings_tokenize::Shape::Capitalized | tidings_tokenize::Shape::Upper
+            ) || matches!(ctx.word(j).as_str(), "and" | "of" | "for" | "the")
+        };
+        if !joins(i) || ctx.word(i) == "and" && i + 1 < ctx.sentence.end && !joins(i + 1) {
+            return false;
+        }
+        let mut j = i;
+        while j > ctx.sentence.start && i - j < 6 {
+            j -= 1;
+            if title(tokens[j].span) {
+                return true;
+            }
+            if !joins(j) {
+                return false;
+            }
+        }
+        false
+    };
     title(span)
         || qualifier()
         || native()
+        || title_tail()
         || ctx
             .entities
             .mentions_in(ctx.sentence.clone())
