@@ -329,12 +329,16 @@ fn a_company_with_its_corporate_form_and_a_generic_mou_with_the_named_one_are_on
 }
 
 #[test]
-fn a_listed_system_in_the_plural_goes_by_the_list_name() {
+fn a_listed_system_in_the_plural_goes_as_written_with_the_list_name_as_alias() {
     let e = entity(
         "The Army ordered more Precision Strike Missiles on Tuesday.",
         EntityType::System,
     );
-    assert_eq!(e.name, "Precision Strike Missile");
+    assert_eq!(e.name, "Precision Strike Missiles");
+    assert_eq!(
+        e.aliases.first().map(String::as_str),
+        Some("Precision Strike Missile")
+    );
 }
 
 /// The people of `text` as (name, country attribute).
@@ -640,8 +644,23 @@ fn an_acronyms_long_form_starts_where_its_initials_do() {
 
 #[test]
 fn a_listed_system_goes_in_the_plural() {
-    let names = names("Ukraine received F-16s from Denmark and Rafales from France.");
-    assert_has(&names, &["F-16 Fighting Falcon", "Dassault Rafale"]);
+    let doc = extractor().extract(
+        "Ukraine received F-16s from Denmark and Rafales from France.",
+        None,
+    );
+    let systems: Vec<(&str, Option<&str>)> = doc
+        .entities
+        .iter()
+        .filter(|e| e.etype == EntityType::System)
+        .map(|e| (e.name.as_str(), e.aliases.first().map(String::as_str)))
+        .collect();
+    assert_eq!(
+        systems,
+        [
+            ("F-16s", Some("F-16 Fighting Falcon")),
+            ("Rafales", Some("Dassault Rafale"))
+        ]
+    );
 }
 
 #[test]

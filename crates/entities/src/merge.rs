@@ -834,10 +834,7 @@ fn build(input: &Input<'_>, mut mentions: Vec<Mention>, groups: &mut Groups) -> 
                     || etype == EntityType::Place && entry.attr("kind") == Some("country")
                     // The same words, in the list's case and with its
                     // article ("The Hague", not "Hague").
-                    || same_words(&written, &entry.name)
-                    // The plural of a listed system ("Precision Strike
-                    // Missiles").
-                    || etype == EntityType::System && plural_of_form(&written, entry) =>
+                    || same_words(&written, &entry.name) =>
             {
                 entry.name.clone()
             }
@@ -1314,19 +1311,6 @@ fn same_words(a: &str, b: &str) -> bool {
     words(a) == words(b)
 }
 
-/// A name as reported: without a leading "the" and surrounding punctuation.
-/// Whether `written` is the plural of a form of `entry` ("Precision Strike
-/// Missiles", "Rafales").
-fn plural_of_form(written: &str, entry: &tidings_gazetteer::Entry) -> bool {
-    let key = name_key(written);
-    let Some(singular) = key.strip_suffix('s') else {
-        return false;
-    };
-    std::iter::once(&entry.name)
-        .chain(&entry.aliases)
-        .any(|f| name_key(f) == singular || name_key(f) == singular.trim_end_matches('e'))
-}
-
 /// `name` without an abbreviated corporate form at its end ("Lockheed
 /// Martin Corp", "Hanwha Co., Ltd."); a name of one word keeps it.
 fn without_corporate_form(name: &str) -> &str {
@@ -1343,6 +1327,7 @@ fn without_corporate_form(name: &str) -> &str {
     }
 }
 
+/// A name as reported: without a leading "the" and surrounding punctuation.
 fn clean_name(s: &str) -> String {
     let s = s.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')');
     // An acronym inside a name is no part of it: "Intermediate-Range
