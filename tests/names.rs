@@ -675,6 +675,11 @@ fn a_person_named_by_the_first_words_of_one_fuller_name_is_that_person() {
     // lacks is not.
     let found = people("Gilberto Teodoro spoke. Secretary Gilberto C. Teodoro, Jr. arrived.");
     assert_eq!(found.len(), 1, "{found:?}");
+    // First and last words of a longer name, the middle left out.
+    let found = people(
+        "He met Mohammed bin Mubarak Al Mazrouei in Abu Dhabi. Mohammed Al Mazrouei said so.",
+    );
+    assert_eq!(found, ["Mohammed bin Mubarak Al Mazrouei"]);
     // A surname with a suffix is the one person of that surname.
     let found = people("President Ferdinand Marcos Jr. visited Hanoi. Marcos Jr. said so.");
     assert_eq!(found, ["Ferdinand Marcos Jr."]);

@@ -691,7 +691,15 @@ fn join_leading_words(input: &Input<'_>, mentions: &[Mention], groups: &mut Grou
                 // or ends with it, the shorter one leaving out a first
                 // given name ("Ghassan Maumoon" of "Mohamed Ghassan
                 // Maumoon").
-                || short == short_bare && long_bare.len() > short.len() && long_bare.ends_with(short);
+                || short == short_bare && long_bare.len() > short.len() && long_bare.ends_with(short)
+                // or keeps its first and last words, leaving out the middle
+                // ("Mohammed Al Mazrouei" of "Mohammed bin Mubarak Al
+                // Mazrouei"), two words or more at each end.
+                || short == short_bare
+                    && short.len() >= 2
+                    && long_bare.len() >= short.len() + 2
+                    && long_bare.first() == short.first()
+                    && long_bare.ends_with(&short[1..]);
             if groups.find(*i) == groups.find(*j) || !begins {
                 continue;
             }
