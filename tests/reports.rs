@@ -19,6 +19,14 @@ fn signs(text: &str) -> Vec<(Option<String>, Vec<String>, Vec<String>)> {
         .collect()
 }
 
+/// The first event of type `etype` in `doc` (the test fails without one).
+fn first<'d>(doc: &'d tidings::Document, etype: &str) -> &'d tidings::Event {
+    doc.events
+        .iter()
+        .find(|e| e.etype == etype)
+        .unwrap_or_else(|| panic!("no {etype} in {:?}", doc.events))
+}
+
 /// Asserts that no signing in `found` is dated `date` or made by `who`.
 fn assert_no_signing(found: &[(Option<String>, Vec<String>, Vec<String>)], date: &str, who: &str) {
     assert!(
@@ -424,11 +432,7 @@ fn the_body_named_in_a_title_is_the_employer_not_a_participant() {
         "EU Trade Commissioner Valdis Dombrovskis will visit New Delhi in the autumn.",
         tidings::parse_date("2024-06-17"),
     );
-    let visit = doc
-        .events
-        .iter()
-        .find(|e| e.etype == "VISIT")
-        .expect("a VISIT");
+    let visit = first(&doc, "VISIT");
     assert_eq!(visit.args.participants, ["Valdis Dombrovskis"]);
     assert!(
         doc.relations
@@ -445,11 +449,7 @@ fn a_verb_joined_by_and_shares_the_subject_and_day_but_not_the_trip() {
                 to Asia since taking office, and met Philippine President Ferdinand Marcos Jr at \
                 the Malacanang presidential palace.";
     let doc = extractor().extract(text, tidings::parse_date("2025-03-28"));
-    let meet = doc
-        .events
-        .iter()
-        .find(|e| e.etype == "MEET")
-        .expect("a MEET");
+    let meet = first(&doc, "MEET");
     assert_eq!(
         meet.args.participants,
         ["Pete Hegseth", "Ferdinand Marcos Jr."]
@@ -641,11 +641,7 @@ fn a_second_verb_takes_the_first_ones_subjects_but_not_its_object() {
          February.",
         tidings::parse_date("2023-04-03"),
     );
-    let sign = doc
-        .events
-        .iter()
-        .find(|e| e.etype == "SIGN")
-        .expect("a SIGN");
+    let sign = first(&doc, "SIGN");
     assert_eq!(sign.args.participants, ["Japan", "Philippines"]);
     // The memorandum, described, not the agreement negotiated.
     assert_eq!(
@@ -1313,17 +1309,9 @@ fn a_meeting_of_a_body_is_a_gathering_and_talks_on_its_sidelines_share_its_day()
          sidelines of the meeting, Umerov held his first meeting with Pete Hegseth.",
         tidings::parse_date("2025-02-13"),
     );
-    let summit = doc
-        .events
-        .iter()
-        .find(|e| e.etype == "SUMMIT")
-        .expect("a SUMMIT");
+    let summit = first(&doc, "SUMMIT");
     assert_eq!(summit.args.name, ["Ukraine Defense Contact Group"]);
-    let meet = doc
-        .events
-        .iter()
-        .find(|e| e.etype == "MEET")
-        .expect("a MEET");
+    let meet = first(&doc, "MEET");
     assert_eq!(meet.date.as_deref(), Some("2025-02-12"));
 }
 
@@ -1478,11 +1466,7 @@ fn a_body_a_relative_clause_says_was_launched_is_the_launch_name() {
          was launched last year under the Washington Declaration.",
         tidings::parse_date("2024-10-31"),
     );
-    let launch = doc
-        .events
-        .iter()
-        .find(|e| e.etype == "LAUNCH")
-        .expect("a LAUNCH");
+    let launch = first(&doc, "LAUNCH");
     assert_eq!(
         launch.args.name,
         ["Nuclear Consultative Group"],
@@ -1807,4 +1791,16 @@ fn capitalised_words_going_on_from_a_title_are_the_titles() {
         "2022-09-19",
     );
     assert_eq!(found, ["Rajnath Singh", "Mohamed Zaki"]);
+}
+
+#[test]
+fn a_programme_named_before_a_participle_is_what_was_launched() {
+    let doc = extractor().extract(
+        "Warsaw wants SAFE money for the East Shield programme, launched in May 2024 to \
+         fortify the eastern border.",
+        tidings::parse_date("2025-05-27"),
+    );
+    let launch = first(&doc, "LAUNCH");
+    assert_eq!(launch.args.name, ["East Shield programme"]);
+    assert_eq!(launch.date.as_deref(), Some("2024-05"));
 }

@@ -1350,6 +1350,15 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
         if b > region.start && ctx.word(b - 1) == "," && (b < before_aux || b == trigger.start) {
             b -= 1;
         }
+        // (A name that ends with the generic noun itself: "the East Shield
+        // programme, launched in May 2024".)
+        let whole = (b < trigger.start)
+            .then(|| {
+                outer.iter().find(|m| {
+                    m.tokens.end == b && matches!(m.etype, EntityType::Org | EntityType::Agreement)
+                })
+            })
+            .flatten();
         // "The Innovations for Defence Excellence (iDEX) initiative was
         // established": the name before a generic noun and an acronym.
         if b < trigger.start && b > region.start {
@@ -1395,7 +1404,8 @@ fn fill_arguments(ctx: &Context<'_, '_>, event: &mut Event, earlier: &[Event]) {
                     m.tokens.end == b && matches!(m.etype, EntityType::Org | EntityType::Agreement)
                 })
             })
-            .flatten();
+            .flatten()
+            .or(whole);
         let its = trigger.start > 0 && ctx.word(trigger.start - 1) == "its";
         let later = its
             .then(|| {
