@@ -1804,3 +1804,9 @@ fn a_programme_named_before_a_participle_is_what_was_launched() {
     assert_eq!(launch.args.name, ["East Shield programme"]);
     assert_eq!(launch.date.as_deref(), Some("2024-05"));
 }
+
+#[test]
+fn the_speaker_of_a_passive_signing_is_not_its_agent() {
+    let found = signs("Ahmed Khan, the council's spokesperson, said 23 contracts had been signed.");
+    assert!(found.iter().all(|(_, p, _)| p.is_empty()), "{found:?}");
+}

@@ -2550,7 +2550,28 @@ fn participant_position(ctx: &Context<'_, '_>, m: Range<usize>, before: bool) ->
         // signing of the pact by ..."), not in the clause around it; but
         // for the trip made for it ("welcomed Prabowo to Canberra for the
         // signing of the DCA").
-        return !definite_signing(ctx);
+        if definite_signing(ctx) {
+            return false;
+        }
+        let t = ctx.trigger.start;
+        // "X said 23 contracts had been signed": the speaker of a passive
+        // report is not its agent.
+        let passive = t > ctx.sentence.start
+            && matches!(
+                ctx.word(t - 1).as_str(),
+                "was" | "were" | "been" | "be" | "is" | "are" | "being"
+            );
+        if passive
+            && (m.end..t).any(|i| {
+                matches!(
+                    ctx.word(i).as_str(),
+                    "said" | "says" | "told" | "added" | "announced" | "stated" | "noted"
+                )
+            })
+        {
+            return false;
+        }
+        return true;
     }
     // ("Before the signing, Kamikawa and Kihara held talks": the phrase
     // ends at the comma.)
