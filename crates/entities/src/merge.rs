@@ -1110,7 +1110,14 @@ fn countries_of_listed_colleagues(
                 .last()
                 .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"))
         });
-        if joined && (!b.titles.is_empty() || plural_title) {
+        // ("French President Emmanuel Macron and European Council
+        // President Charles Michel": an international office is no
+        // colleague's.)
+        let international = b
+            .titles
+            .iter()
+            .any(|&t| international_office(&input.text[t]));
+        if joined && !international && (!b.titles.is_empty() || plural_title) {
             entities[b.entity].country = Some(country);
             stated[b.entity] = true;
         }
