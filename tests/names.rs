@@ -835,6 +835,19 @@ fn a_listed_person_in_an_international_office_does_not_act_for_their_country() {
         "{:?}",
         triples(&doc)
     );
+    // Nor does one listed after a colleague of a stated country.
+    let doc = extractor().extract(
+        "They met in Prague, hosted by French President Emmanuel Macron and European Council \
+         President Charles Michel.",
+        None,
+    );
+    assert!(
+        !triples(&doc)
+            .iter()
+            .any(|t| t.0 == "represents" && t.1 == "Charles Michel"),
+        "{:?}",
+        triples(&doc)
+    );
     let doc = extractor().extract(
         "Prime Minister Mark Rutte left the Netherlands for Kyiv.",
         None,
