@@ -675,6 +675,12 @@ fn a_person_named_by_the_first_words_of_one_fuller_name_is_that_person() {
     // lacks is not.
     let found = people("Gilberto Teodoro spoke. Secretary Gilberto C. Teodoro, Jr. arrived.");
     assert_eq!(found.len(), 1, "{found:?}");
+    // A royal named by one word is the royal named in full with it.
+    let found = people(
+        "Defence Minister Prince Khalid bin Salman signed the deal. Prince Khalid said so. \
+         Crown Prince Mohammed bin Salman met Erdogan; Crown Prince Mohammed then left.",
+    );
+    assert_eq!(found, ["Khalid bin Salman", "Mohammed bin Salman"]);
     // First and last words of a longer name, the middle left out.
     let found = people(
         "He met Mohammed bin Mubarak Al Mazrouei in Abu Dhabi. Mohammed Al Mazrouei said so.",

@@ -604,7 +604,25 @@ fn join_people(input: &Input<'_>, mentions: &[Mention], groups: &mut Groups) {
         }
     }
     for (i, m) in mentions.iter().enumerate() {
-        if m.etype != EntityType::Person || is_royal(input, m) {
+        if m.etype != EntityType::Person {
+            continue;
+        }
+        // "Prince Khalid", "Crown Prince Mohammed": a royal named by one
+        // word is the one royal named in full with it ("Prince Khalid bin
+        // Salman"), and no commoner.
+        if is_royal(input, m) {
+            if let Some(v) = one_word(input, m).and_then(|w| owners.get(w)) {
+                let royals: Vec<usize> = v
+                    .iter()
+                    .copied()
+                    .filter(|&j| {
+                        j != i && mentions[j].tokens.len() > 1 && is_royal(input, &mentions[j])
+                    })
+                    .collect();
+                if let [o] = royals[..] {
+                    groups.union(o, i);
+                }
+            }
             continue;
         }
         let Some(word) = one_word(input, m) else {
