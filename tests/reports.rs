@@ -1810,3 +1810,19 @@ fn the_speaker_of_a_passive_signing_is_not_its_agent() {
     let found = signs("Ahmed Khan, the council's spokesperson, said 23 contracts had been signed.");
     assert!(found.iter().all(|(_, p, _)| p.is_empty()), "{found:?}");
 }
+
+#[test]
+fn a_companys_people_do_not_act_for_its_country() {
+    let doc = extractor().extract(
+        "Saudi Defence Minister Prince Khalid bin Salman and Haluk Bayraktar, Baykar's CEO, \
+         signed two contracts with Turkey's Baykar in Jeddah.",
+        tidings::parse_date("2023-07-18"),
+    );
+    assert!(
+        !doc.relations
+            .iter()
+            .any(|r| r.rtype == "represents" && r.head == "Haluk Bayraktar"),
+        "{:?}",
+        doc.relations
+    );
+}

@@ -455,7 +455,11 @@ pub fn find_in(
         .filter_map(|r| {
             let org = &entities.entities[r.tail];
             let country = org.country.as_deref().and_then(by_name)?;
-            stated_or_governmental(input, entities, org).then_some((r.head, country, r.evidence))
+            // (A company's people act for the company, not its country:
+            // "Haluk Bayraktar, Baykar's CEO".)
+            let company = org.kind.as_deref() == Some("company");
+            (!company && stated_or_governmental(input, entities, org))
+                .then_some((r.head, country, r.evidence))
         })
         .collect();
     for (person, country, evidence) in staff {
