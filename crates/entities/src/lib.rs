@@ -205,6 +205,43 @@ pub struct Entities {
 }
 
 impl Entities {
+    /// Whether entity `i` is an agreement the text only calls by a bare
+    /// word ("signed a deal to buy 24 jets", "the contract"): a signing's
+    /// object for the stages, but no entity of the document, whose
+    /// AGREEMENTs are named or described ones (ANNOTATION.md: "named
+    /// deals"). `text` is the text the mentions' spans point into.
+    ///
+    /// ```
+    /// # use tidings_entities::{Entities, Entity, Mention, MentionKind};
+    /// # use tidings_core::{EntityType, Span};
+    /// let text = "They signed a deal.";
+    /// let mention = Mention {
+    ///     span: Span::new(14, 18), tokens: 3..4, etype: EntityType::Agreement,
+    ///     kind: MentionKind::Name, rule: "agreement.described".into(), entry: None,
+    ///     is_country: false, titles: vec![], countries: vec![], entity: 0,
+    /// };
+    /// let entity = Entity {
+    ///     etype: EntityType::Agreement, name: "deal".into(), aliases: vec![],
+    ///     mentions: vec![0], entries: vec![], titles: vec![], country: None,
+    ///     acronym: None, kind: None, rules: vec!["agreement.described".into()],
+    /// };
+    /// let all = Entities { mentions: vec![mention], entities: vec![entity] };
+    /// assert!(all.is_unnamed_agreement(0, text));
+    /// ```
+    pub fn is_unnamed_agreement(&self, i: usize, text: &str) -> bool {
+        let e = &self.entities[i];
+        e.etype == EntityType::Agreement
+            && e.entries.is_empty()
+            && !e.mentions.is_empty()
+            && e.mentions.iter().all(|&m| {
+                let m = &self.mentions[m];
+                matches!(
+                    text[m.span].to_lowercase().as_str(),
+                    "deal" | "deals" | "contract" | "contracts" | "agreement" | "agreements"
+                )
+            })
+    }
+
     /// The mentions that start among `tokens` (token indices), in text order:
     /// a slice found by binary search, so per-sentence work stays linear.
     pub fn mentions_in(&self, tokens: Range<usize>) -> &[Mention] {

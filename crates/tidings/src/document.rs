@@ -197,11 +197,25 @@ pub(crate) fn build(
     relations: &[StageRelation],
 ) -> Document {
     let text = input.text;
-    let ent_id = |i: usize| format!("e{}", i + 1);
+    // Agreements the text calls only "the deal" or "a contract" are no
+    // entities of the document; the others are numbered in order.
+    let mut shown: Vec<Option<usize>> = Vec::with_capacity(entities.entities.len());
+    let mut next = 0;
+    for i in 0..entities.entities.len() {
+        if entities.is_unnamed_agreement(i, text) {
+            shown.push(None);
+        } else {
+            shown.push(Some(next));
+            next += 1;
+        }
+    }
+    let is_shown = |i: &usize| shown[*i].is_some();
+    let ent_id = |i: usize| format!("e{}", shown[i].map_or(0, |k| k + 1));
     let out_entities = entities
         .entities
         .iter()
         .enumerate()
+        .filter(|(i, _)| is_shown(i))
         .map(|(i, e)| {
             let mentions: Vec<MentionRecord> = e
                 .mentions
@@ -253,9 +267,15 @@ pub(crate) fn build(
         })
         .partition(|d| matches!(d.kind.as_str(), "DATE" | "TIME"));
     let name = |i: usize| entities.entities[i].name.clone();
-    let names = |v: &[usize]| v.iter().map(|&i| name(i)).collect::<Vec<_>>();
+    let names = |v: &[usize]| {
+        v.iter()
+            .filter(|i| is_shown(i))
+            .map(|&i| name(i))
+            .collect::<Vec<_>>()
+    };
     let out_relations = relations
         .iter()
+        .filter(|r| is_shown(&r.head) && is_shown(&r.tail))
         .map(|r| Relation {
             rtype: r.rtype.as_str().to_string(),
             head: name(r.head),
