@@ -2524,6 +2524,17 @@ fn people_over_places(entities: &Entities, event: &mut Event) {
 /// Whether a mention at `m` stands where a participant does: before the
 /// trigger in its region, or after it behind "with", "by", "between",
 /// "and" and the like (other names and titles between do not count).
+/// Whether the trigger is a passive participle ("was signed", "had been
+/// signed").
+fn passive_trigger(ctx: &Context<'_, '_>) -> bool {
+    let t = ctx.trigger.start;
+    t > ctx.sentence.start
+        && matches!(
+            ctx.word(t - 1).as_str(),
+            "was" | "were" | "been" | "be" | "is" | "are" | "being"
+        )
+}
+
 /// Whether the trigger is "the signing" (or "this", "that", "Tuesday's"
 /// signing), not after "for" (the trip made for it) or "attended" (those
 /// who attend a signing take part in it: "Hanwha Aerospace CEO Son Jae-il
@@ -2556,12 +2567,7 @@ fn participant_position(ctx: &Context<'_, '_>, m: Range<usize>, before: bool) ->
         let t = ctx.trigger.start;
         // "X said 23 contracts had been signed": the speaker of a passive
         // report is not its agent.
-        let passive = t > ctx.sentence.start
-            && matches!(
-                ctx.word(t - 1).as_str(),
-                "was" | "were" | "been" | "be" | "is" | "are" | "being"
-            );
-        if passive
+        if passive_trigger(ctx)
             && (m.end..t).any(|i| {
                 matches!(
                     ctx.word(i).as_str(),
@@ -2624,12 +2630,7 @@ fn participant_position(ctx: &Context<'_, '_>, m: Range<usize>, before: bool) ->
     // Or the agent of a passive trigger, whatever place or object stands
     // between: "was signed at the ministry in Taipei by Lin and Ramirez"
     // (after its first "by": not "in a ceremony witnessed by Marcos").
-    let passive = ctx.trigger.start > ctx.sentence.start
-        && matches!(
-            ctx.word(ctx.trigger.start - 1).as_str(),
-            "was" | "were" | "been" | "be" | "is" | "are" | "being"
-        );
-    let agent = passive
+    let agent = passive_trigger(ctx)
         && gap.iter().position(|w| w == "by").is_some_and(|by| {
             by <= 10
                 && gap[by..].iter().all(words)
