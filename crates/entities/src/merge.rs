@@ -970,11 +970,19 @@ fn build(input: &Input<'_>, mut mentions: Vec<Mention>, groups: &mut Groups) -> 
     Entities { mentions, entities }
 }
 
-/// Whether a title, as written, is an office of an international body.
+/// Whether a title, as written, is an office of an international body
+/// (whole words: "Senator" holds no "NATO").
 fn international_office(title: &str) -> bool {
-    let t = title.to_lowercase();
+    let words: String = title
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    let t = format!(
+        " {} ",
+        words.split_whitespace().collect::<Vec<_>>().join(" ")
+    );
     [
-        "secretary-general",
         "secretary general",
         "high representative",
         "commissioner",
@@ -985,13 +993,13 @@ fn international_office(title: &str) -> bool {
         "european council",
         "nato",
         "united nations",
-        "eu ",
-        "un ",
+        "eu",
+        "un",
         "asean",
         "african union",
     ]
     .iter()
-    .any(|w| t.contains(w) || t == w.trim_end())
+    .any(|w| t.contains(&format!(" {w} ")))
 }
 
 /// Shows each country of `renames` by the name the text writes, keeping
@@ -1469,4 +1477,30 @@ fn title_country(input: &Input<'_>, mentions: &[Mention], group: &[&Mention]) ->
 /// The mentions (sorted by start) that start inside `span`.
 fn starting_within(mentions: &[Mention], span: Span) -> &[Mention] {
     &mentions[tidings_core::starting_in(mentions, |m| m.span.start, span.range())]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::international_office;
+
+    #[test]
+    fn international_offices_are_whole_words() {
+        for t in [
+            "NATO Secretary General",
+            "Secretary-General",
+            "European Commission President",
+            "EU foreign policy chief",
+            "UN envoy",
+        ] {
+            assert!(international_office(t), "{t}");
+        }
+        for t in [
+            "Senator",
+            "Prime Minister",
+            "Defence Minister",
+            "Union Minister",
+        ] {
+            assert!(!international_office(t), "{t}");
+        }
+    }
 }
