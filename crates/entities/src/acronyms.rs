@@ -556,12 +556,14 @@ pub(crate) fn define(input: &Input<'_>, mentions: &mut Vec<Mention>) -> Vec<(usi
     // Security Cooperation": a name after ", formally" or ", officially"
     // (known as, called) is another name of the one before.
     for k in 1..toks.len() {
-        let word = |i: usize| toks.get(i).map(|t| text[t.span].to_lowercase());
-        if !matches!(word(k).as_deref(), Some("formally" | "officially"))
-            || word(k - 1).as_deref() != Some(",")
+        // (A cheap test first: most tokens are neither word.)
+        let raw = &text[toks[k].span];
+        if !(raw.eq_ignore_ascii_case("formally") || raw.eq_ignore_ascii_case("officially"))
+            || &text[toks[k - 1].span] != ","
         {
             continue;
         }
+        let word = |i: usize| toks.get(i).map(|t| text[t.span].to_lowercase());
         let mut j = k + 1;
         if matches!(
             word(j).as_deref(),
