@@ -735,8 +735,8 @@ fn an_office_without_a_country_is_that_of_the_national_agency_or_the_dateline() 
     // A wire service read worldwide says nothing of the country.
     assert_eq!(
         country(
-            "LUMUT (Reuters) - Defence Minister Mohamed Khaled Nordin said so.",
-            "Mohamed Khaled Nordin"
+            "LUMUT (Reuters) - Defence Minister Ahmad Zaki Rahman said so.",
+            "Ahmad Zaki Rahman"
         ),
         None
     );
